@@ -1,0 +1,23 @@
+package io.oslo4j.rpc;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message could not be handed to the broker: the connection failed, the publish
+ * was not confirmed, or a mandatory message was returned as unroutable (oslo's
+ * {@code MessageDeliveryFailure} / {@code MessageUndeliverable}). When this is thrown
+ * from a cast, the message must be assumed lost.
+ */
+public class MessageDeliveryException extends RpcException {
+
+	private static final long serialVersionUID = 1L;
+
+	public MessageDeliveryException(String message) {
+		super(message);
+	}
+
+	public MessageDeliveryException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
+}

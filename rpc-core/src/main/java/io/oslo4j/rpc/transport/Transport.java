@@ -1,0 +1,106 @@
+package io.oslo4j.rpc.transport;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.Target;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection to a message broker (oslo's transport and driver), at the level of bytes:
+ * it routes, publishes and consumes oslo messages but never looks inside them. Clients,
+ * servers and the dispatcher are written against this interface only; a transport is
+ * made from a URL by {@link Transports#create}.
+ * <p>
+ * Routing follows oslo's {@code AMQPDriverBase._send}: a fanout target goes to the
+ * {@code <topic>_fanout} exchange, a target with a server to the routing key
+ * {@code <topic>.<server>} on the topic exchange, any other to the routing key
+ * {@code <topic>}. The topic exchange is {@code target.exchange()} or the control
+ * exchange.
+ * <p>
+ * Implementations are thread-safe. {@link #close()} (oslo's {@code cleanup()}) releases
+ * every connection and thread the transport owns and returns promptly.
+ */
+public interface Transport extends AutoCloseable {
+
+	/**
+	 * Returns the URL this transport was made from. Its {@code toString()} masks
+	 * passwords.
+	 * @return the URL
+	 */
+	TransportUrl url();
+
+	/**
+	 * Returns the exchange used when a target names none ({@code openstack} by default).
+	 * @return the control exchange
+	 */
+	String controlExchange();
+
+	/**
+	 * Publishes a request or a cast to the target, declaring the exchange first if this
+	 * transport has not yet done so. Returns once the broker has taken the message (with
+	 * publisher confirms on, once it confirmed it).
+	 * @param target where to send; must have a topic
+	 * @param body the message body (an oslo 2.0 envelope)
+	 * @param expiration the AMQP expiration (calls carry their timeout), or {@code null}
+	 * @throws MessageDeliveryException when the message could not be handed to the broker
+	 */
+	void send(Target target, byte[] body, @Nullable Duration expiration);
+
+	/**
+	 * Publishes a reply to a reply queue (default exchange, routing key = the queue,
+	 * mandatory). A reply the broker returns as unroutable is retried until the reply
+	 * retry timeout (60 s by default) and then dropped with a warning.
+	 * @param replyQueue the request's {@code _reply_q}
+	 * @param body the reply body
+	 * @throws MessageDeliveryException when the reply could not be published
+	 */
+	void reply(String replyQueue, byte[] body);
+
+	/**
+	 * Returns the name of this transport's reply queue ({@code reply_<32 hex>}),
+	 * declaring it and starting its consumer on the first call. Every message arriving
+	 * on it is passed to {@code handler} and acknowledged when the handler returns. There
+	 * is one reply queue per transport: the handler given on the first call is the one
+	 * used; later calls return the same name.
+	 * @param handler receives every reply
+	 * @return the reply queue name
+	 */
+	String replyQueue(MessageHandler handler);
+
+	/**
+	 * Starts consuming for a server: the queues {@code <topic>}, {@code <topic>.<server>}
+	 * and a new {@code <topic>_fanout_<32 hex>} queue bound to the fanout exchange, all
+	 * declared as oslo declares them. Messages are handed to {@code handler} on the
+	 * transport's consumer threads; the handler acknowledges or rejects each one.
+	 * @param target the server's target; must have a topic and a server
+	 * @param handler receives every request
+	 * @return the listener, to stop it
+	 */
+	Listener listen(Target target, MessageHandler handler);
+
+	/**
+	 * Returns the per-transport instance of a component layered on this transport (the
+	 * client's reply waiter, for instance), creating it on first use. Instances that are
+	 * {@link AutoCloseable} are closed when the transport closes.
+	 * @param <T> the component type
+	 * @param type the component type, used as the key
+	 * @param factory creates the component
+	 * @return the component
+	 */
+	<T> T component(Class<T> type, Function<Transport, T> factory);
+
+	/**
+	 * Returns whether the transport is connected to its broker and usable.
+	 * @return whether it is healthy
+	 */
+	boolean isConnected();
+
+	/**
+	 * Releases every connection, consumer and thread this transport owns. Idempotent.
+	 */
+	@Override
+	void close();
+
+}
