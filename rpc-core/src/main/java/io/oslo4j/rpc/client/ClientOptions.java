@@ -1,0 +1,76 @@
+package io.oslo4j.rpc.client;
+
+import java.time.Duration;
+
+import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.serializer.JacksonSerializer;
+import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an {@link RpcClient} calls.
+ *
+ * @param timeout how long a call waits for its reply (oslo's
+ * {@code rpc_response_timeout}, 60 s); also the request's AMQP expiration
+ * @param callMonitorTimeout how long a call waits between heartbeats, or {@code null} for
+ * no call monitor; sent as {@code _timeout}
+ * @param versionCap the highest version this client may send, or {@code null}
+ * @param serializer converts arguments and results
+ * @param codec encodes and decodes messages
+ * @param exceptions turns remote failures into exceptions
+ */
+public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTimeout, @Nullable String versionCap,
+		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions) {
+
+	/** oslo's default call timeout. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+	public ClientOptions {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+		}
+		if (callMonitorTimeout != null && (callMonitorTimeout.isNegative() || callMonitorTimeout.isZero())) {
+			throw new IllegalArgumentException("callMonitorTimeout must be positive, was " + callMonitorTimeout);
+		}
+		if (versionCap != null) {
+			RpcVersion.parse(versionCap);
+		}
+	}
+
+	/**
+	 * Returns oslo's defaults: 60 s timeout, no call monitor, no version cap, Jackson, no
+	 * allowed remote exceptions.
+	 * @return the defaults
+	 */
+	public static ClientOptions defaults() {
+		return new ClientOptions(DEFAULT_TIMEOUT, null, null, JacksonSerializer.defaultSerializer(),
+				WireCodec.defaultCodec(), RemoteExceptionMapper.none());
+	}
+
+	public ClientOptions withTimeout(Duration timeout) {
+		return new ClientOptions(timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions);
+	}
+
+	public ClientOptions withCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
+		return new ClientOptions(this.timeout, callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions);
+	}
+
+	public ClientOptions withVersionCap(@Nullable String versionCap) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, versionCap, this.serializer, this.codec,
+				this.exceptions);
+	}
+
+	public ClientOptions withSerializer(Serializer serializer, WireCodec codec) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, serializer, codec,
+				this.exceptions);
+	}
+
+	public ClientOptions withExceptions(RemoteExceptionMapper exceptions) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				exceptions);
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.oslo4j.rpc.client;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.RpcException;
+import io.oslo4j.rpc.RpcTimeoutException;
+import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.FailureRecord;
+import io.oslo4j.rpc.wire.ReplyMessage;
+import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes replies arriving on the transport's reply queue to waiting calls by
+ * {@code _msg_id} (oslo's {@code ReplyWaiter}), one per transport. Replies are handled on
+ * the transport's consumer thread, without a hop. A reply for a call that already timed
+ * out, or for an unknown id, is dropped and counted, never given to another call.
+ * Timeouts, overall and call-monitor, run on one timer thread.
+ */
+public final class ReplyWaiter implements MessageHandler, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReplyWaiter.class);
+
+	private final Transport transport;
+
+	private final WireCodec codec = WireCodec.defaultCodec();
+
+	private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private final AtomicLong lateReplies = new AtomicLong();
+
+	private volatile @Nullable String replyQueue;
+
+	private volatile boolean closed;
+
+	ReplyWaiter(Transport transport) {
+		this.transport = transport;
+		this.timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "oslo4j-reply-timer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.timer.setRemoveOnCancelPolicy(true);
+	}
+
+	/**
+	 * Returns the waiter of a transport, creating it on first use.
+	 * @param transport the transport
+	 * @return its reply waiter
+	 */
+	public static ReplyWaiter of(Transport transport) {
+		return transport.component(ReplyWaiter.class, ReplyWaiter::new);
+	}
+
+	/**
+	 * Returns the reply queue, declared and consumed on first use.
+	 * @return the reply queue name
+	 */
+	String replyQueue() {
+		String queue = this.replyQueue;
+		if (queue == null) {
+			synchronized (this) {
+				queue = this.replyQueue;
+				if (queue == null) {
+					queue = this.transport.replyQueue(this);
+					this.replyQueue = queue;
+				}
+			}
+		}
+		return queue;
+	}
+
+	/**
+	 * Registers a call before its request is sent.
+	 */
+	PendingCall register(String msgId, long timeoutNanos, long callMonitorNanos,
+			Function<FailureRecord, RuntimeException> exceptions) {
+		if (this.closed) {
+			throw new RpcException("Transport " + this.transport.url() + " is closed");
+		}
+		long now = System.nanoTime();
+		PendingCall call = new PendingCall(msgId, now + timeoutNanos, callMonitorNanos, exceptions);
+		this.pending.put(msgId, call);
+		schedule(call, now);
+		return call;
+	}
+
+	/**
+	 * Forgets a call whose request could not be sent.
+	 */
+	void cancel(PendingCall call) {
+		this.pending.remove(call.msgId, call);
+		ScheduledFuture<?> task = call.timer;
+		if (task != null) {
+			task.cancel(false);
+		}
+	}
+
+	/**
+	 * Returns how many replies arrived for calls no longer waiting.
+	 * @return the count of late or unknown replies
+	 */
+	public long lateReplies() {
+		return this.lateReplies.get();
+	}
+
+	/**
+	 * Returns how many calls are waiting for a reply.
+	 * @return the number of pending calls
+	 */
+	public int pendingCalls() {
+		return this.pending.size();
+	}
+
+	@Override
+	public void onMessage(IncomingMessage message) {
+		ReplyMessage reply;
+		try {
+			reply = this.codec.decodeReply(message.body());
+		}
+		catch (MalformedMessageException ex) {
+			logger.warn("Dropping malformed reply on {}: {}", message.queue(), ex.getMessage());
+			return;
+		}
+		String msgId = reply.msgId();
+		PendingCall call = (msgId != null) ? this.pending.get(msgId) : null;
+		if (call == null) {
+			this.lateReplies.incrementAndGet();
+			logger.debug("No calling threads waiting for msg_id {}", msgId);
+			return;
+		}
+		if (call.onReply(reply)) {
+			cancel(call);
+		}
+		else if (reply.isHeartbeat() && call.callMonitorNanos > 0) {
+			ScheduledFuture<?> task = call.timer;
+			if (task != null) {
+				task.cancel(false);
+			}
+			schedule(call, System.nanoTime());
+		}
+	}
+
+	private void schedule(PendingCall call, long now) {
+		try {
+			call.timer = this.timer.schedule(() -> expire(call), call.nextTimeoutNanos(now), TimeUnit.NANOSECONDS);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			expire(call);
+		}
+	}
+
+	private void expire(PendingCall call) {
+		if (this.pending.remove(call.msgId, call)) {
+			call.future.completeExceptionally(new RpcTimeoutException(call.msgId));
+		}
+	}
+
+	/**
+	 * Fails every pending call and stops the timer.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.timer.shutdownNow();
+		for (PendingCall call : this.pending.values()) {
+			if (this.pending.remove(call.msgId, call)) {
+				call.future.completeExceptionally(new RpcException(
+						"Transport " + this.transport.url() + " was closed while waiting for a reply"));
+			}
+		}
+	}
+
+}

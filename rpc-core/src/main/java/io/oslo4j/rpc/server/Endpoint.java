@@ -1,0 +1,97 @@
+package io.oslo4j.rpc.server;
+
+import java.util.Set;
+
+import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.annotation.RpcEndpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An object whose public methods can be called over RPC, with its target: the namespace
+ * it serves ({@code null} for none) and the version it implements ({@code null} means
+ * {@code 1.0}, as in oslo). The method table is built once, from {@code type}; calls are
+ * invoked on {@code bean}, so a proxy (transactions, validation) stays in the path.
+ */
+public final class Endpoint {
+
+	private final Object bean;
+
+	private final Class<?> type;
+
+	private final @Nullable String namespace;
+
+	private final RpcVersion version;
+
+	private final EndpointMethods methods;
+
+	private Endpoint(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version) {
+		this.bean = bean;
+		this.type = type;
+		this.namespace = (namespace == null || namespace.isEmpty()) ? null : namespace;
+		this.version = (version == null || version.isEmpty()) ? RpcVersion.DEFAULT : RpcVersion.parse(version);
+		this.methods = EndpointMethods.of(type);
+	}
+
+	/**
+	 * Returns an endpoint for an object, with the namespace and version of its
+	 * {@link RpcEndpoint} annotation, or no namespace and version 1.0 without one.
+	 * @param bean the object
+	 * @return the endpoint
+	 */
+	public static Endpoint of(Object bean) {
+		RpcEndpoint annotation = bean.getClass().getAnnotation(RpcEndpoint.class);
+		return (annotation != null) ? of(bean, bean.getClass(), annotation.namespace(), annotation.version())
+				: of(bean, bean.getClass(), null, null);
+	}
+
+	/**
+	 * Returns an endpoint.
+	 * @param bean the object to invoke methods on (may be a proxy of {@code type})
+	 * @param type the class whose public methods are callable
+	 * @param namespace the namespace, or {@code null}/empty for none
+	 * @param version the implemented version, or {@code null}/empty for 1.0
+	 * @return the endpoint
+	 * @throws IllegalArgumentException when the class overloads a callable name, its
+	 * parameter names are unknown, or the version is malformed
+	 */
+	public static Endpoint of(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version) {
+		if (!type.isInstance(bean)) {
+			throw new IllegalArgumentException(bean.getClass().getName() + " is not a " + type.getName());
+		}
+		return new Endpoint(bean, type, namespace, version);
+	}
+
+	public Object bean() {
+		return this.bean;
+	}
+
+	public Class<?> type() {
+		return this.type;
+	}
+
+	public @Nullable String namespace() {
+		return this.namespace;
+	}
+
+	public RpcVersion version() {
+		return this.version;
+	}
+
+	/**
+	 * Returns the names of the callable methods.
+	 * @return the method names
+	 */
+	public Set<String> methodNames() {
+		return this.methods.names();
+	}
+
+	@Nullable EndpointMethod method(String name) {
+		return this.methods.get(name);
+	}
+
+	@Override
+	public String toString() {
+		return "Endpoint[" + this.type.getName() + ", namespace=" + this.namespace + ", version=" + this.version + "]";
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.oslo4j.rpc.server;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.ReplyMessage;
+import io.oslo4j.rpc.wire.RequestMessage;
+import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Call-monitor heartbeats (oslo's dispatcher {@code _watchdog}): while a call whose
+ * request has a numeric {@code _timeout} runs, send {@code {result: null, failure: null,
+ * ending: false}} every {@code int(_timeout) / 2} seconds. No heartbeats when the
+ * interval is below one second, or {@code _timeout} is absent or not a number.
+ */
+final class Heartbeats implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Heartbeats.class);
+
+	private final Transport transport;
+
+	private final WireCodec codec;
+
+	private final ScheduledExecutorService scheduler;
+
+	Heartbeats(Transport transport, WireCodec codec, String name) {
+		this.transport = transport;
+		this.codec = codec;
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "oslo4j-heartbeat-" + name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.scheduler = executor;
+	}
+
+	/**
+	 * Starts heartbeats for a call, when its {@code _timeout} asks for them.
+	 * @param request the call
+	 * @return the running heartbeat, to cancel before the final reply, or {@code null}
+	 */
+	@Nullable ScheduledFuture<?> start(RequestMessage request) {
+		Object timeout = request.timeout();
+		if (timeout == null || request.msgId() == null || request.replyQueue() == null) {
+			return null;
+		}
+		long intervalMillis = intervalMillis(timeout);
+		if (intervalMillis < 1000) {
+			logger.warn("Client provided an invalid timeout value of {}", timeout);
+			return null;
+		}
+		String replyQueue = request.replyQueue();
+		byte[] body = this.codec.encodeReply(ReplyMessage.heartbeat(request.msgId()));
+		return this.scheduler.scheduleAtFixedRate(() -> send(replyQueue, body), intervalMillis, intervalMillis,
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void send(String replyQueue, byte[] body) {
+		try {
+			this.transport.reply(replyQueue, body);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Heartbeat to {} failed", replyQueue, ex);
+			throw ex;
+		}
+	}
+
+	private static long intervalMillis(Object timeout) {
+		long seconds;
+		if (timeout instanceof Number number && !(timeout instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+			seconds = number.longValue();
+		}
+		else if (timeout instanceof String text) {
+			try {
+				seconds = Long.parseLong(text.strip());
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+		}
+		else {
+			return -1;
+		}
+		return seconds * 1000 / 2;
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+}

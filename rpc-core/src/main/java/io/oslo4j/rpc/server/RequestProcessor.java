@@ -1,0 +1,188 @@
+package io.oslo4j.rpc.server;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+
+import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.FailureRecord;
+import io.oslo4j.rpc.wire.ReplyMessage;
+import io.oslo4j.rpc.wire.RequestMessage;
+import io.oslo4j.rpc.wire.WireCodec;
+import io.oslo4j.rpc.wire.WireEncodingException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a server does with each message, with oslo's delivery semantics: a message whose
+ * content type is not JSON, that is not JSON or has an unsupported envelope is logged and
+ * rejected without requeue; a duplicate {@code _unique_id} is acknowledged and dropped;
+ * the rest is acknowledged (on receipt or after dispatch), dispatched on the executor,
+ * and answered when it is a call.
+ */
+final class RequestProcessor implements MessageHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
+
+	private final Transport transport;
+
+	private final RpcDispatcher dispatcher;
+
+	private final RpcServerOptions options;
+
+	private final WireCodec codec;
+
+	private final Executor executor;
+
+	private final Heartbeats heartbeats;
+
+	private final DuplicateCache duplicates;
+
+	private final ThrottledLog badMessages = new ThrottledLog(logger, 5);
+
+	private volatile boolean accepting = true;
+
+	RequestProcessor(Transport transport, RpcDispatcher dispatcher, RpcServerOptions options, Executor executor,
+			Heartbeats heartbeats) {
+		this.transport = transport;
+		this.dispatcher = dispatcher;
+		this.options = options;
+		this.codec = options.codec();
+		this.executor = executor;
+		this.heartbeats = heartbeats;
+		this.duplicates = new DuplicateCache(options.duplicateCacheSize());
+	}
+
+	void stopAccepting() {
+		this.accepting = false;
+	}
+
+	@Override
+	public void onMessage(IncomingMessage message) {
+		if (!this.accepting) {
+			message.reject(true);
+			return;
+		}
+		RequestMessage request;
+		try {
+			checkContentType(message.contentType());
+			request = this.codec.decodeRequest(message.body());
+		}
+		catch (MalformedMessageException ex) {
+			this.badMessages.warn("Failed to process message from {} ({} bytes): {}; rejecting it", message.queue(),
+					message.body().length, ex.getMessage());
+			message.reject(false);
+			return;
+		}
+		if (this.duplicates.isDuplicate(request.uniqueId())) {
+			this.badMessages.warn("Ignoring duplicate message {} (_unique_id {})", request.msgId(), request.uniqueId());
+			message.ack();
+			return;
+		}
+		boolean ackFirst = this.options.ackMode() == AckMode.ON_RECEIPT;
+		if (ackFirst) {
+			message.ack();
+		}
+		try {
+			this.executor.execute(() -> process(request, ackFirst ? null : message));
+		}
+		catch (RejectedExecutionException ex) {
+			if (!ackFirst) {
+				message.reject(true);
+			}
+			logger.warn("Server is stopping; request '{}' not dispatched", request.method());
+		}
+	}
+
+	private static void checkContentType(@Nullable String contentType) {
+		if (contentType == null) {
+			throw new MalformedMessageException("no content type (oslo requires application/json)");
+		}
+		int semicolon = contentType.indexOf(';');
+		String type = ((semicolon >= 0) ? contentType.substring(0, semicolon) : contentType).strip()
+			.toLowerCase(Locale.ROOT);
+		if (!type.equals("application/json")) {
+			throw new MalformedMessageException("content type " + contentType + " is not application/json");
+		}
+	}
+
+	private void process(RequestMessage request, @Nullable IncomingMessage toAck) {
+		try {
+			RpcContext ctx = this.options.serializer()
+				.deserializeContext(request.context())
+				.with("client_timeout", request.timeout());
+			ScheduledFuture<?> heartbeat = request.isCall() ? this.heartbeats.start(request) : null;
+			ReplyMessage reply;
+			try {
+				reply = dispatch(request, ctx);
+			}
+			finally {
+				if (heartbeat != null) {
+					heartbeat.cancel(false);
+				}
+			}
+			if (request.isCall()) {
+				sendReply(request, reply);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Failed to process request '{}'", request.method(), ex);
+		}
+		finally {
+			if (toAck != null) {
+				toAck.ack();
+			}
+		}
+	}
+
+	private ReplyMessage dispatch(RequestMessage request, RpcContext ctx) {
+		String msgId = (request.msgId() != null) ? request.msgId() : "";
+		try {
+			RpcDispatcher.Outcome outcome = this.dispatcher.dispatch(request, ctx);
+			Throwable exception = outcome.exception();
+			if (exception == null) {
+				return ReplyMessage.result(msgId, outcome.result());
+			}
+			if (outcome.expected()) {
+				logger.debug("Expected exception during message handling ({})", request.method(), exception);
+			}
+			else {
+				logger.error("Exception during message handling ({})", request.method(), exception);
+			}
+			return ReplyMessage.failure(msgId, FailureRecord.of(exception));
+		}
+		catch (DispatchFailure ex) {
+			logger.debug("Request '{}' refused: {}", request.method(), ex.getMessage());
+			return ReplyMessage.failure(msgId, ex.failure());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Exception during message handling ({})", request.method(), ex);
+			return ReplyMessage.failure(msgId, FailureRecord.of(ex));
+		}
+	}
+
+	private void sendReply(RequestMessage request, ReplyMessage reply) {
+		String replyQueue = request.replyQueue();
+		if (replyQueue == null) {
+			logger.warn("Call {} has no _reply_q; no reply sent", request.msgId());
+			return;
+		}
+		byte[] body;
+		try {
+			body = this.codec.encodeReply(reply);
+		}
+		catch (WireEncodingException ex) {
+			logger.error("Result of '{}' cannot be serialized", request.method(), ex);
+			body = this.codec.encodeReply(ReplyMessage.failure(reply.msgId(),
+					FailureRecord.of("TypeError", FailureRecord.BUILTINS, ex.getMessage())));
+		}
+		this.transport.reply(replyQueue, body);
+	}
+
+}

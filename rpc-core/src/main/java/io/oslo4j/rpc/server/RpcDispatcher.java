@@ -1,0 +1,140 @@
+package io.oslo4j.rpc.server;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.wire.RequestMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes a request to an endpoint method with oslo's rules ({@code RPCDispatcher}):
+ * endpoints are tried in order; one qualifies when its namespace equals the request's
+ * ({@code null} matches {@code null}) and its version is compatible with the requested
+ * one; the first qualifying endpoint that has the method serves it. Otherwise
+ * {@code NoSuchMethod} when some endpoint qualified, else {@code UnsupportedVersion}.
+ */
+public final class RpcDispatcher {
+
+	private final List<Endpoint> endpoints;
+
+	private final Serializer serializer;
+
+	public RpcDispatcher(List<Endpoint> endpoints, Serializer serializer) {
+		this.endpoints = List.copyOf(endpoints);
+		this.serializer = serializer;
+	}
+
+	public List<Endpoint> endpoints() {
+		return this.endpoints;
+	}
+
+	/**
+	 * Dispatches a request.
+	 * @param request the request
+	 * @param ctx the request context
+	 * @return the outcome: the serialized result, or what the method threw
+	 * @throws DispatchFailure when no method serves the request or its arguments are
+	 * wrong
+	 */
+	public Outcome dispatch(RequestMessage request, RpcContext ctx) {
+		String method = Objects.toString(request.method(), "None");
+		Object versionValue = request.version();
+		RpcVersion version = null;
+		boolean compatibleFound = false;
+		for (Endpoint endpoint : this.endpoints) {
+			if (!Objects.equals(endpoint.namespace(), request.namespace())) {
+				continue;
+			}
+			if (versionValue == null) {
+				continue;
+			}
+			if (version == null) {
+				version = parseVersion(versionValue);
+			}
+			if (!endpoint.version().accepts(version)) {
+				continue;
+			}
+			compatibleFound = true;
+			EndpointMethod target = (request.method() != null) ? endpoint.method(request.method()) : null;
+			if (target != null) {
+				return invoke(endpoint, target, request.args(), ctx);
+			}
+		}
+		if (compatibleFound) {
+			throw DispatchFailure.noSuchMethod(method);
+		}
+		throw DispatchFailure.unsupportedVersion((versionValue != null) ? versionValue.toString() : "None", method);
+	}
+
+	private Outcome invoke(Endpoint endpoint, EndpointMethod method, @Nullable Object args, RpcContext ctx) {
+		if (!(args instanceof Map<?, ?> map)) {
+			throw DispatchFailure.builtin("AttributeError",
+					"'" + pythonType(args) + "' object has no attribute 'items'");
+		}
+		try {
+			Object result = method.invoke(endpoint.bean(), ctx, map, this.serializer);
+			return new Outcome(this.serializer.serializeEntity(ctx, result), null, false);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return new Outcome(null, cause, method.isExpected(cause));
+		}
+	}
+
+	private static RpcVersion parseVersion(Object value) {
+		if (!(value instanceof String text)) {
+			throw DispatchFailure.builtin("AttributeError",
+					"'" + pythonType(value) + "' object has no attribute 'split'");
+		}
+		String[] parts = text.split("\\.", -1);
+		if (parts.length < 2) {
+			throw DispatchFailure.builtin("IndexError", "list index out of range");
+		}
+		try {
+			return new RpcVersion(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+					(parts.length > 2) ? Integer.parseInt(parts[2].strip()) : -1);
+		}
+		catch (NumberFormatException ex) {
+			throw DispatchFailure.builtin("ValueError", "invalid literal for int() with base 10: '" + text + "'");
+		}
+	}
+
+	private static String pythonType(@Nullable Object value) {
+		if (value == null) {
+			return "NoneType";
+		}
+		if (value instanceof List) {
+			return "list";
+		}
+		if (value instanceof String) {
+			return "str";
+		}
+		if (value instanceof Boolean) {
+			return "bool";
+		}
+		if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
+			return "float";
+		}
+		if (value instanceof Number) {
+			return "int";
+		}
+		return "dict";
+	}
+
+	/**
+	 * What a dispatched method produced.
+	 *
+	 * @param result the serialized result, when it returned
+	 * @param exception what it threw, or {@code null}
+	 * @param expected whether the exception is one the method declares as expected
+	 */
+	public record Outcome(@Nullable Object result, @Nullable Throwable exception, boolean expected) {
+
+	}
+
+}

@@ -1,0 +1,215 @@
+package io.oslo4j.rpc.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.transport.Listener;
+import io.oslo4j.rpc.transport.Transport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An oslo RPC server: consumes its target's {@code topic}, {@code topic.server} and
+ * fanout queues and dispatches each request to its endpoints on a bounded executor.
+ * <p>
+ * Lifecycle, as oslo's {@code MessageHandlingServer}: {@link #start()} begins consuming;
+ * {@link #stop()} stops taking new messages; {@link #await(Duration)} waits for in-flight
+ * requests to finish (their replies are sent) and then deletes the fanout queue;
+ * {@link #close()} does both within the shutdown timeout.
+ */
+public final class RpcServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
+
+	private final Transport transport;
+
+	private final Target target;
+
+	private final RpcServerOptions options;
+
+	private final ThreadPoolExecutor executor;
+
+	private final Heartbeats heartbeats;
+
+	private final RequestProcessor processor;
+
+	private final RpcDispatcher dispatcher;
+
+	private volatile @Nullable Listener listener;
+
+	private volatile boolean stopped;
+
+	/**
+	 * Makes a server; nothing is consumed before {@link #start()}.
+	 * @param transport the transport
+	 * @param target the server's target: a topic and a server name (and optionally an
+	 * exchange)
+	 * @param endpoints the endpoints, tried in order
+	 * @param options how to run
+	 * @throws io.oslo4j.rpc.InvalidTargetException when the target lacks a topic or
+	 * server
+	 */
+	public RpcServer(Transport transport, Target target, List<Endpoint> endpoints, RpcServerOptions options) {
+		this.transport = transport;
+		this.target = target.validateForListen();
+		this.options = options;
+		this.dispatcher = new RpcDispatcher(endpoints, options.serializer());
+		String name = target.topic() + "." + target.server();
+		this.executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
+				RpcServer::waitForRoom);
+		this.executor.allowCoreThreadTimeOut(true);
+		this.heartbeats = new Heartbeats(transport, options.codec(), name);
+		this.processor = new RequestProcessor(transport, this.dispatcher, options, this.executor, this.heartbeats);
+	}
+
+	/**
+	 * Makes a server with default options for plain endpoint objects (namespace and
+	 * version from their {@link io.oslo4j.rpc.annotation.RpcEndpoint} annotation).
+	 * @param transport the transport
+	 * @param target the target
+	 * @param endpoints the endpoint objects
+	 * @return the server
+	 */
+	public static RpcServer create(Transport transport, Target target, Object... endpoints) {
+		List<Endpoint> list = new ArrayList<>();
+		for (Object endpoint : endpoints) {
+			list.add((endpoint instanceof Endpoint e) ? e : Endpoint.of(endpoint));
+		}
+		return new RpcServer(transport, target, list, RpcServerOptions.defaults());
+	}
+
+	/**
+	 * Starts consuming. Idempotent while running.
+	 * @return this server
+	 * @throws IllegalStateException when the server was stopped
+	 */
+	public synchronized RpcServer start() {
+		if (this.stopped) {
+			throw new IllegalStateException("Server " + this.target + " was stopped; make a new one");
+		}
+		if (this.listener == null) {
+			this.listener = this.transport.listen(this.target, this.processor);
+			logger.debug("RPC server {} started on {}", this.target, this.transport.url());
+		}
+		return this;
+	}
+
+	/**
+	 * Stops taking new messages; requests already taken go on. Idempotent.
+	 */
+	public synchronized void stop() {
+		this.stopped = true;
+		this.processor.stopAccepting();
+		Listener current = this.listener;
+		if (current != null) {
+			current.stop();
+		}
+	}
+
+	/**
+	 * Waits for in-flight requests to finish, then deletes the fanout queue and releases
+	 * the threads. Call after {@link #stop()}.
+	 * @param timeout how long to wait
+	 * @return whether every request finished in time
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public boolean await(Duration timeout) throws InterruptedException {
+		this.executor.shutdown();
+		boolean finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (!finished) {
+			logger.warn("RPC server {}: requests still running after {}", this.target, timeout);
+		}
+		release();
+		return finished;
+	}
+
+	/**
+	 * Stops, lets in-flight requests finish within the shutdown timeout, and releases
+	 * everything. Idempotent.
+	 */
+	@Override
+	public void close() {
+		stop();
+		try {
+			await(this.options.shutdownTimeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			release();
+		}
+	}
+
+	private void release() {
+		Listener current = this.listener;
+		if (current != null) {
+			current.close();
+		}
+		this.executor.shutdownNow();
+		this.heartbeats.close();
+	}
+
+	/**
+	 * Returns the server's target.
+	 * @return the target
+	 */
+	public Target target() {
+		return this.target;
+	}
+
+	/**
+	 * Returns the dispatcher, with its endpoints.
+	 * @return the dispatcher
+	 */
+	public RpcDispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
+	/**
+	 * Returns whether the server is consuming.
+	 * @return whether it runs
+	 */
+	public boolean isRunning() {
+		Listener current = this.listener;
+		return !this.stopped && current != null && current.isRunning();
+	}
+
+	/**
+	 * Returns how many requests are being dispatched or waiting for a worker.
+	 * @return the number of requests in flight
+	 */
+	public int inFlight() {
+		return this.executor.getActiveCount() + this.executor.getQueue().size();
+	}
+
+	private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
+		if (executor.isShutdown()) {
+			throw new RejectedExecutionException("server is stopping");
+		}
+		try {
+			executor.getQueue().put(task);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RejectedExecutionException("interrupted while waiting for a free worker", ex);
+		}
+	}
+
+	private static java.util.concurrent.ThreadFactory threads(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "oslo4j-rpc-" + name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

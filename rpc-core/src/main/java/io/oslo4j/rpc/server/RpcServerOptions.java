@@ -1,0 +1,82 @@
+package io.oslo4j.rpc.server;
+
+import java.time.Duration;
+
+import io.oslo4j.rpc.serializer.JacksonSerializer;
+import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.wire.WireCodec;
+
+/**
+ * How an {@link RpcServer} runs.
+ *
+ * @param executorThreads worker threads dispatching requests (oslo's
+ * {@code executor_thread_pool_size}, 64)
+ * @param queueCapacity requests waiting for a worker; when full, the consumer waits,
+ * which pushes back to the broker (with a prefetch limit) instead of growing memory
+ * @param ackMode when requests are acknowledged
+ * @param duplicateCacheSize how many recent {@code _unique_id}s are remembered to drop
+ * duplicates (oslo remembers 16)
+ * @param shutdownTimeout how long {@link RpcServer#close()} lets in-flight requests
+ * finish
+ * @param serializer converts arguments and results
+ * @param codec encodes and decodes messages
+ */
+public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode ackMode, int duplicateCacheSize,
+		Duration shutdownTimeout, Serializer serializer, WireCodec codec) {
+
+	public RpcServerOptions {
+		if (executorThreads < 1) {
+			throw new IllegalArgumentException("executorThreads must be at least 1, was " + executorThreads);
+		}
+		if (queueCapacity < 1) {
+			throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
+		}
+		if (duplicateCacheSize < 0) {
+			throw new IllegalArgumentException("duplicateCacheSize must not be negative, was " + duplicateCacheSize);
+		}
+		if (shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException("shutdownTimeout must not be negative, was " + shutdownTimeout);
+		}
+	}
+
+	/**
+	 * Returns the defaults: 64 threads, 1024 queued requests, ack on receipt, 1024
+	 * remembered ids, 30 s shutdown timeout, Jackson.
+	 * @return the defaults
+	 */
+	public static RpcServerOptions defaults() {
+		return new RpcServerOptions(64, 1024, AckMode.ON_RECEIPT, 1024, Duration.ofSeconds(30),
+				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec());
+	}
+
+	public RpcServerOptions withExecutorThreads(int executorThreads) {
+		return new RpcServerOptions(executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec);
+	}
+
+	public RpcServerOptions withQueueCapacity(int queueCapacity) {
+		return new RpcServerOptions(this.executorThreads, queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec);
+	}
+
+	public RpcServerOptions withAckMode(AckMode ackMode) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec);
+	}
+
+	public RpcServerOptions withDuplicateCacheSize(int duplicateCacheSize) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec);
+	}
+
+	public RpcServerOptions withShutdownTimeout(Duration shutdownTimeout) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				shutdownTimeout, this.serializer, this.codec);
+	}
+
+	public RpcServerOptions withSerializer(Serializer serializer, WireCodec codec) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, serializer, codec);
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.oslo4j.rpc.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.RpcVersion;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * oslo's 2.0 envelope: {@code {"oslo.version": "2.0", "oslo.message": "<inner JSON>"}}.
+ * Receiving follows oslo's {@code deserialize_msg}: a dict with both keys has its version
+ * checked (major 2, minor 0) and its inner string parsed; a dict without them is a legacy
+ * bare message, used as it is.
+ */
+public final class Envelope {
+
+	/** The envelope version oslo4j sends and accepts. */
+	public static final String VERSION = "2.0";
+
+	static final String VERSION_KEY = "oslo.version";
+
+	static final String MESSAGE_KEY = "oslo.message";
+
+	private static final RpcVersion SUPPORTED = RpcVersion.parse(VERSION);
+
+	private static final byte[] PREFIX = "{\"oslo.version\": \"2.0\", \"oslo.message\": \""
+		.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+	private final ObjectReader reader;
+
+	Envelope(JsonMapper mapper) {
+		this.reader = mapper.readerFor(LinkedHashMap.class);
+	}
+
+	/**
+	 * Wraps an inner message (pure ASCII, as written by {@link WireCodec}) in the
+	 * envelope, escaping it as a JSON string the way Python does.
+	 * @param inner the inner JSON
+	 * @return the body
+	 */
+	byte[] wrap(String inner) {
+		int extra = 0;
+		for (int i = 0; i < inner.length(); i++) {
+			char c = inner.charAt(i);
+			if (c == '"' || c == '\\') {
+				extra++;
+			}
+		}
+		byte[] out = new byte[PREFIX.length + inner.length() + extra + SUFFIX.length];
+		System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
+		int pos = PREFIX.length;
+		for (int i = 0; i < inner.length(); i++) {
+			char c = inner.charAt(i);
+			if (c == '"' || c == '\\') {
+				out[pos++] = '\\';
+			}
+			out[pos++] = (byte) c;
+		}
+		System.arraycopy(SUFFIX, 0, out, pos, SUFFIX.length);
+		return out;
+	}
+
+	/**
+	 * Returns the inner message of a body.
+	 * @param body the body
+	 * @return the inner message as a map, keys in their order
+	 * @throws MalformedMessageException when the body is not a JSON object, the envelope
+	 * version is unsupported, or the inner message is not a JSON object
+	 */
+	Map<String, @Nullable Object> unwrap(byte[] body) {
+		Map<String, @Nullable Object> outer = parse(body);
+		if (!outer.containsKey(VERSION_KEY) || !outer.containsKey(MESSAGE_KEY)) {
+			return outer;
+		}
+		Object version = outer.get(VERSION_KEY);
+		if (!(version instanceof String versionText) || !isSupported(versionText)) {
+			throw new MalformedMessageException("Unsupported RPC envelope version: " + version);
+		}
+		Object inner = outer.get(MESSAGE_KEY);
+		if (!(inner instanceof String text)) {
+			throw new MalformedMessageException("oslo.message is not a string");
+		}
+		return parse(text);
+	}
+
+	Map<String, @Nullable Object> parse(String json) {
+		try {
+			return check(this.reader.readValue(json));
+		}
+		catch (JacksonException ex) {
+			throw new MalformedMessageException("Message is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private Map<String, @Nullable Object> parse(byte[] body) {
+		try {
+			return check(this.reader.readValue(body));
+		}
+		catch (JacksonException ex) {
+			throw new MalformedMessageException("Message is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static Map<String, @Nullable Object> check(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			@SuppressWarnings("unchecked")
+			Map<String, @Nullable Object> result = (Map<String, @Nullable Object>) map;
+			return result;
+		}
+		throw new MalformedMessageException("Message is not a JSON object");
+	}
+
+	private static boolean isSupported(String version) {
+		try {
+			return SUPPORTED.accepts(RpcVersion.parse(version));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+}
