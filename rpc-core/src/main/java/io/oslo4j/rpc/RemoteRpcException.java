@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An exception raised by the remote endpoint, carried back as data (oslo's
  * {@code RemoteError}). Nothing named by the message is ever instantiated: the remote
- * class and module are plain strings. Failures whose module and class are in the
- * client's allow-list are turned into typed exceptions instead (see
+ * class and module are plain strings. Failures whose module and class are in the client's
+ * allow-list are turned into typed exceptions instead (see
  * {@code io.oslo4j.rpc.client.RemoteExceptionMapper}).
  */
 public class RemoteRpcException extends RpcException {
@@ -29,7 +29,8 @@ public class RemoteRpcException extends RpcException {
 	private final transient Map<String, @Nullable Object> remoteKwargs;
 
 	public RemoteRpcException(String remoteClass, @Nullable String remoteModule, String remoteMessage,
-			List<String> remoteTraceback, List<@Nullable Object> remoteArgs, Map<String, @Nullable Object> remoteKwargs) {
+			List<String> remoteTraceback, List<@Nullable Object> remoteArgs,
+			Map<String, @Nullable Object> remoteKwargs) {
 		super("Remote error: " + remoteClass + " " + remoteMessage);
 		this.remoteClass = remoteClass;
 		this.remoteModule = remoteModule;
@@ -49,8 +50,8 @@ public class RemoteRpcException extends RpcException {
 	}
 
 	/**
-	 * Returns the remote exception's module: a Python module such as {@code builtins}
-	 * or a Java package name; {@code null} when the failure named none.
+	 * Returns the remote exception's module: a Python module such as {@code builtins} or
+	 * a Java package name; {@code null} when the failure named none.
 	 * @return the module or {@code null}
 	 */
 	public @Nullable String remoteModule() {

@@ -1,8 +1,8 @@
 package io.oslo4j.rpc;
 
 /**
- * No reply arrived in time (oslo's {@code MessagingTimeout}), either because the
- * overall call timeout elapsed or because the call monitor saw no heartbeat.
+ * No reply arrived in time (oslo's {@code MessagingTimeout}), either because the overall
+ * call timeout elapsed or because the call monitor saw no heartbeat.
  */
 public class RpcTimeoutException extends RpcException {
 

@@ -45,8 +45,8 @@ public record RpcVersion(int major, int minor, int revision) {
 	/**
 	 * Returns whether an endpoint implementing {@code implemented} can serve a request
 	 * for {@code requested} (oslo's {@code version_is_compatible(imp, req)}). A
-	 * {@code null} implemented version accepts anything; a {@code null} requested
-	 * version is refused.
+	 * {@code null} implemented version accepts anything; a {@code null} requested version
+	 * is refused.
 	 * @param implemented the implemented version, or {@code null}
 	 * @param requested the requested version, or {@code null}
 	 * @return whether they are compatible
@@ -78,7 +78,8 @@ public record RpcVersion(int major, int minor, int revision) {
 
 	@Override
 	public String toString() {
-		return (this.revision < 0) ? this.major + "." + this.minor : this.major + "." + this.minor + "." + this.revision;
+		return (this.revision < 0) ? this.major + "." + this.minor
+				: this.major + "." + this.minor + "." + this.revision;
 	}
 
 }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code exchange}: the topic exchange; {@code null} means the transport's control
  * exchange ({@code openstack} by default).</li>
  * <li>{@code topic}: the queue name servers share; required to send and to listen.</li>
- * <li>{@code server}: a server name; a message with a server goes to
- * {@code topic.server} only; a server listens on it.</li>
+ * <li>{@code server}: a server name; a message with a server goes to {@code topic.server}
+ * only; a server listens on it.</li>
  * <li>{@code fanout}: whether a cast goes to every server of the topic.</li>
  * <li>{@code namespace}, {@code version}: which endpoints may serve the request.</li>
  * </ul>

@@ -1,5 +1,6 @@
 /**
- * The oslo.messaging RPC model: {@link io.oslo4j.rpc.Target}, {@link io.oslo4j.rpc.RpcVersion}, {@link io.oslo4j.rpc.RpcContext} and the exceptions.
+ * The oslo.messaging RPC model: {@link io.oslo4j.rpc.Target},
+ * {@link io.oslo4j.rpc.RpcVersion}, {@link io.oslo4j.rpc.RpcContext} and the exceptions.
  */
 @NullMarked
 package io.oslo4j.rpc;

@@ -1,5 +1,6 @@
 /**
- * Annotations for endpoints and client interfaces; plain Java, no Spring needed to read them.
+ * Annotations for endpoints and client interfaces; plain Java, no Spring needed to read
+ * them.
  */
 @NullMarked
 package io.oslo4j.rpc.annotation;

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A connection to a message broker (oslo's transport and driver), at the level of bytes:
  * it routes, publishes and consumes oslo messages but never looks inside them. Clients,
- * servers and the dispatcher are written against this interface only; a transport is
- * made from a URL by {@link Transports#create}.
+ * servers and the dispatcher are written against this interface only; a transport is made
+ * from a URL by {@link Transports#create}.
  * <p>
  * Routing follows oslo's {@code AMQPDriverBase._send}: a fanout target goes to the
  * {@code <topic>_fanout} exchange, a target with a server to the routing key
@@ -60,10 +60,10 @@ public interface Transport extends AutoCloseable {
 
 	/**
 	 * Returns the name of this transport's reply queue ({@code reply_<32 hex>}),
-	 * declaring it and starting its consumer on the first call. Every message arriving
-	 * on it is passed to {@code handler} and acknowledged when the handler returns. There
-	 * is one reply queue per transport: the handler given on the first call is the one
-	 * used; later calls return the same name.
+	 * declaring it and starting its consumer on the first call. Every message arriving on
+	 * it is passed to {@code handler} and acknowledged when the handler returns. There is
+	 * one reply queue per transport: the handler given on the first call is the one used;
+	 * later calls return the same name.
 	 * @param handler receives every reply
 	 * @return the reply queue name
 	 */

@@ -169,8 +169,8 @@ final class TransportUrlParser {
 	}
 
 	/**
-	 * Masks every password of a URL that may not parse: whatever stands between the
-	 * first {@code :} of a host's user part and its last {@code @}.
+	 * Masks every password of a URL that may not parse: whatever stands between the first
+	 * {@code :} of a host's user part and its last {@code @}.
 	 */
 	static String masked(String url) {
 		int schemeEnd = url.indexOf("://");
