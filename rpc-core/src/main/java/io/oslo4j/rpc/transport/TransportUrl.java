@@ -22,8 +22,12 @@ import org.jspecify.annotations.Nullable;
  * {@code :}, a host piece at its last {@code @}.</li>
  * <li>The vhost is {@code null} without a path; {@code rabbit://h/} and
  * {@code rabbit://h//} both open {@code /} ({@link #effectiveVirtualHost()}).</li>
- * <li>Query options are kept; repeated keys are joined with {@code ,}, blank values
+ * <li>Query options are kept; repeated keys are joined with {@code ,}, empty values
  * dropped.</li>
+ * <li>One deliberate difference from oslo: an {@code @} after the host list is refused.
+ * It almost always means a password holding a raw {@code /}, {@code ?} or {@code #},
+ * which oslo would split into a host, a port and a vhost (and log); write {@code %40} for
+ * an {@code @} in a vhost or query value.</li>
  * </ul>
  * {@link #toString()} masks passwords, so a URL can be logged.
  *

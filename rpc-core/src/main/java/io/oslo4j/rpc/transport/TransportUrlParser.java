@@ -46,6 +46,12 @@ final class TransportUrlParser {
 			path = rest.substring(slash);
 			rest = rest.substring(0, slash);
 		}
+		if (this.url.indexOf('@', schemeEnd + 3 + rest.length()) >= 0) {
+			// oslo would take the text after a raw '/', '?' or '#' of a password for the
+			// vhost or the query and the rest of the password for a host or port: refuse
+			throw invalid("'@' after the host list: percent-encode '/', '?', '#' and ',' in user names and "
+					+ "passwords (%2F, %3F, %23, %2C) and '@' in the virtual host or query (%40)");
+		}
 		List<Host> hosts = new ArrayList<>();
 		for (String piece : rest.split(",", -1)) {
 			if (!piece.isEmpty()) {
@@ -95,7 +101,8 @@ final class TransportUrlParser {
 			}
 		}
 		else {
-			int colon = hostPort.lastIndexOf(':');
+			// oslo splits at the first ':', so "h:1:2" has the port "1:2", not a number
+			int colon = hostPort.indexOf(':');
 			if (colon >= 0) {
 				hostname = hostPort.substring(0, colon);
 				port = hostPort.substring(colon + 1);
@@ -114,12 +121,13 @@ final class TransportUrlParser {
 		try {
 			int value = Integer.parseInt(port);
 			if (value < 1 || value > 65535) {
-				throw invalid("port " + port + " of host " + index + " is out of range (1-65535)");
+				throw invalid("the port of host " + index + " is out of range (1-65535)");
 			}
 			return value;
 		}
 		catch (NumberFormatException ex) {
-			throw invalid("port '" + port + "' of host " + index + " is not a number");
+			// the port is not shown: with a ',' in a password, it is part of the password
+			throw invalid("the port of host " + index + " is not a number");
 		}
 	}
 
@@ -136,9 +144,13 @@ final class TransportUrlParser {
 			if (eq < 0) {
 				continue;
 			}
+			// as parse_qs: a value empty before decoding is dropped, "%20" is kept
+			if (eq == pair.length() - 1) {
+				continue;
+			}
 			String key = decodeQuery(pair.substring(0, eq));
 			String value = decodeQuery(pair.substring(eq + 1));
-			if (key.isEmpty() || value.isBlank()) {
+			if (key.isEmpty()) {
 				continue;
 			}
 			options.merge(key, value, (a, b) -> a + "," + b);
@@ -187,6 +199,9 @@ final class TransportUrlParser {
 		}
 		StringBuilder sb = new StringBuilder(url.substring(0, start));
 		String[] pieces = url.substring(start, end).split(",", -1);
+		// a password holding ',' splits into "user:pa" (a port that is not a number) and
+		// "ss@host" (a user part without ':'): mask both
+		boolean cut = false;
 		for (int i = 0; i < pieces.length; i++) {
 			String piece = pieces[i];
 			int at = piece.lastIndexOf('@');
@@ -196,6 +211,15 @@ final class TransportUrlParser {
 				if (colon >= 0) {
 					piece = user.substring(0, colon) + ":****" + piece.substring(at);
 				}
+				else if (cut) {
+					piece = "****" + piece.substring(at);
+				}
+				cut = false;
+			}
+			else if (!piece.startsWith("[") && piece.indexOf(':') >= 0
+					&& !piece.substring(piece.indexOf(':') + 1).matches("[0-9]*")) {
+				piece = piece.substring(0, piece.indexOf(':')) + ":****";
+				cut = true;
 			}
 			sb.append((i > 0) ? "," : "").append(piece);
 		}

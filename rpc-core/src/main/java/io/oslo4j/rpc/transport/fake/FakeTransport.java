@@ -1,0 +1,205 @@
+package io.oslo4j.rpc.transport.fake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.transport.AbstractTransport;
+import io.oslo4j.rpc.transport.Listener;
+import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.TransportSettings;
+import io.oslo4j.rpc.transport.TransportUrl;
+import io.oslo4j.rpc.transport.fake.FakeExchange.Type;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code fake://} transport: oslo's RabbitMQ topology on an in-memory
+ * {@link FakeBroker} shared by every {@code fake://} transport of the JVM with the same
+ * virtual host ({@code fake:///name} gives a broker of its own). Bodies are bytes, never
+ * parsed. Query option {@code kombu_missing_consumer_retry_timeout} (seconds, default 60)
+ * bounds how long a reply waits for a missing reply queue.
+ */
+public class FakeTransport extends AbstractTransport {
+
+	/** The option that bounds how long a reply waits for its queue. */
+	public static final String REPLY_RETRY_TIMEOUT_OPTION = "kombu_missing_consumer_retry_timeout";
+
+	private static final Logger logger = LoggerFactory.getLogger(FakeTransport.class);
+
+	private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+	private final FakeBroker broker;
+
+	private final Duration replyRetryTimeout;
+
+	private final Object lifecycle = new Object();
+
+	private final Set<FakeListener> listeners = new CopyOnWriteArraySet<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private @Nullable String replyQueueName;
+
+	private @Nullable FakeWorker replyWorker;
+
+	/**
+	 * Creates a transport on the broker of the URL's virtual host.
+	 * @param url the {@code fake://} URL
+	 * @param settings the control exchange and options (URL query options win)
+	 */
+	public FakeTransport(TransportUrl url, TransportSettings settings) {
+		super(url, settings);
+		this.broker = FakeBroker.forVirtualHost(url.effectiveVirtualHost());
+		this.replyRetryTimeout = FakeOptions.replyRetryTimeout(url, settings);
+	}
+
+	@Override
+	public void send(Target target, byte[] body, @Nullable Duration expiration) {
+		target.validateForSend();
+		ensureOpen();
+		FakeMessage message = FakeMessage.of(body, expiration);
+		String topic = target.topic();
+		String exchange;
+		String routingKey;
+		if (target.fanout()) {
+			exchange = topic + "_fanout";
+			routingKey = "";
+			this.broker.declareExchange(exchange, Type.FANOUT, true);
+		}
+		else {
+			exchange = topicExchange(target);
+			routingKey = (target.server() != null) ? topic + "." + target.server() : topic;
+			this.broker.declareExchange(exchange, Type.TOPIC, false);
+		}
+		if (!this.broker.publish(exchange, routingKey, message)) {
+			logger.debug("Dropped unroutable message to exchange '{}' with routing key '{}'", exchange, routingKey);
+		}
+	}
+
+	@Override
+	public void reply(String replyQueue, byte[] body) {
+		ensureOpen();
+		FakeMessage message = FakeMessage.of(body, null);
+		if (!this.broker.publishMandatory(replyQueue, message, this.replyRetryTimeout, this.closed::get)) {
+			ensureOpen();
+			logger.warn("A reply failed to send after {} seconds due to a missing queue ({}). Abandoning...",
+					this.replyRetryTimeout.toMillis() / 1000.0, replyQueue);
+		}
+	}
+
+	@Override
+	public String replyQueue(MessageHandler handler) {
+		synchronized (this.lifecycle) {
+			ensureOpen();
+			if (this.replyQueueName == null) {
+				String name = "reply_" + hex();
+				FakeQueue queue = this.broker.declareQueue(name);
+				FakeWorker worker = new FakeWorker(name, handler, true);
+				worker.start();
+				queue.addConsumer(worker);
+				this.replyWorker = worker;
+				this.replyQueueName = name;
+			}
+			return this.replyQueueName;
+		}
+	}
+
+	@Override
+	public Listener listen(Target target, MessageHandler handler) {
+		target.validateForListen();
+		String topic = target.topic();
+		String serverQueue = topic + "." + target.server();
+		String exchange = topicExchange(target);
+		String fanoutExchange = topic + "_fanout";
+		String fanoutQueue = fanoutExchange + "_" + hex();
+		synchronized (this.lifecycle) {
+			ensureOpen();
+			this.broker.declareExchange(exchange, Type.TOPIC, false);
+			FakeQueue shared = this.broker.declareQueue(topic);
+			this.broker.bind(exchange, topic, topic);
+			FakeQueue own = this.broker.declareQueue(serverQueue);
+			this.broker.bind(exchange, serverQueue, serverQueue);
+			this.broker.declareExchange(fanoutExchange, Type.FANOUT, true);
+			FakeQueue fanout = this.broker.declareQueue(fanoutQueue);
+			this.broker.bind(fanoutExchange, fanoutQueue, topic);
+			FakeListener listener = new FakeListener(this.broker, List.of(shared, own, fanout), fanoutQueue,
+					new FakeWorker(serverQueue, handler, false), this.listeners::remove);
+			this.listeners.add(listener);
+			listener.start();
+			return listener;
+		}
+	}
+
+	@Override
+	public boolean isConnected() {
+		return !this.closed.get();
+	}
+
+	/**
+	 * Closes the components, then every listener (deleting its fanout queue) and the
+	 * reply consumer; waits briefly for their threads and interrupts handlers that do not
+	 * return. The reply queue stays, as on RabbitMQ until its {@code x-expires}.
+	 */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		closeComponents();
+		List<FakeWorker> workers = new ArrayList<>();
+		synchronized (this.lifecycle) {
+			for (FakeListener listener : this.listeners) {
+				listener.close();
+				workers.add(listener.worker());
+			}
+			FakeWorker worker = this.replyWorker;
+			String queueName = this.replyQueueName;
+			if (worker != null && queueName != null) {
+				FakeQueue queue = this.broker.queue(queueName);
+				if (queue != null) {
+					queue.removeConsumer(worker);
+				}
+				worker.stop();
+				workers.add(worker);
+			}
+		}
+		this.broker.wakeWaiters();
+		long deadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+		for (FakeWorker worker : workers) {
+			worker.awaitTermination(deadline - System.nanoTime());
+		}
+	}
+
+	/**
+	 * Returns the broker this transport uses, for tests in this package.
+	 * @return the broker
+	 */
+	FakeBroker broker() {
+		return this.broker;
+	}
+
+	private String topicExchange(Target target) {
+		String exchange = target.exchange();
+		return (exchange != null) ? exchange : controlExchange();
+	}
+
+	private void ensureOpen() {
+		if (this.closed.get()) {
+			throw new MessageDeliveryException("transport is closed: " + url());
+		}
+	}
+
+	private static String hex() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+}
