@@ -94,7 +94,22 @@ public final class RpcClient {
 	 * @return the result
 	 */
 	public @Nullable Object call(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
-		return call(ctx, method, args, Object.class);
+		return call(ctx, method, args, (Type) Object.class);
+	}
+
+	/**
+	 * Calls a method and waits for its result.
+	 * @param <T> the result type
+	 * @param ctx the request context
+	 * @param method the method name
+	 * @param args the keyword arguments
+	 * @param resultType the result class
+	 * @return the result converted to {@code resultType}
+	 * @see #call(RpcContext, String, Map, Type)
+	 */
+	public <T> T call(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args,
+			Class<T> resultType) {
+		return call(ctx, method, args, (Type) resultType);
 	}
 
 	/**
