@@ -113,16 +113,17 @@ public record Target(@Nullable String exchange, @Nullable String topic, @Nullabl
 	}
 
 	/**
-	 * Checks that a call can be made to this target: a topic and no fanout.
+	 * Checks that a call can be made to this target: no fanout, and a topic. Fanout is
+	 * checked first, as oslo's {@code call()} does before the transport checks the topic.
 	 * @return this target
-	 * @throws InvalidTargetException oslo's "A call cannot be used with fanout"
+	 * @throws InvalidTargetException oslo's "A call cannot be used with fanout" or "A
+	 * topic is required to send"
 	 */
 	public Target validateForCall() {
-		validateForSend();
 		if (this.fanout) {
 			throw new InvalidTargetException("A call cannot be used with fanout", this);
 		}
-		return this;
+		return validateForSend();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.oslo4j.rpc.transport.fake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -64,10 +65,9 @@ public class FakeTransport extends AbstractTransport {
 
 	@Override
 	public void send(Target target, byte[] body, @Nullable Duration expiration) {
-		target.validateForSend();
+		String topic = Objects.requireNonNull(target.validateForSend().topic());
 		ensureOpen();
 		FakeMessage message = FakeMessage.of(body, expiration);
-		String topic = target.topic();
 		String exchange;
 		String routingKey;
 		if (target.fanout()) {
@@ -115,9 +115,8 @@ public class FakeTransport extends AbstractTransport {
 
 	@Override
 	public Listener listen(Target target, MessageHandler handler) {
-		target.validateForListen();
-		String topic = target.topic();
-		String serverQueue = topic + "." + target.server();
+		String topic = Objects.requireNonNull(target.validateForListen().topic());
+		String serverQueue = topic + "." + Objects.requireNonNull(target.server());
 		String exchange = topicExchange(target);
 		String fanoutExchange = topic + "_fanout";
 		String fanoutQueue = fanoutExchange + "_" + hex();
