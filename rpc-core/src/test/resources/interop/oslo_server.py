@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""A real oslo.messaging RPC server, for interop tests.
+
+Run with Debian's /usr/bin/python3 (python3-oslo.messaging 14.0.3).
+
+stdout carries only machine-readable lines:
+  READY                                   once srv.start() has returned
+  {"event": "record", "server": ..., "args": {...}, "ctxt": {...}}   for each record() call
+  {"event": "stopped", "server": ...}     after a clean shutdown
+Everything else (oslo logs) goes to stderr.
+
+Exits cleanly (srv.stop(); srv.wait(); transport.cleanup()) on SIGTERM or SIGINT,
+and, with --stdin-watchdog, when stdin reaches EOF (the parent went away).
+"""
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+import time
+
+from oslo_config import cfg
+import oslo_messaging as om
+
+_stdout_lock = threading.Lock()
+
+
+def emit(obj):
+    """Write one line to stdout (a str as is, anything else as JSON) and flush."""
+    line = obj if isinstance(obj, str) else json.dumps(obj, default=repr)
+    with _stdout_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+class Api(object):
+    """The main endpoint (namespace/version from --namespace/--version)."""
+
+    def __init__(self, server_name, target):
+        self.target = target
+        self._server = server_name
+        self._events = []
+        self._lock = threading.Lock()
+
+    def echo(self, ctxt, **kw):
+        return {'ctxt': ctxt, 'kw': kw}
+
+    def echo_value(self, ctxt, value):
+        return value
+
+    def add(self, ctxt, a, b):
+        return a + b
+
+    def fail(self, ctxt, message):
+        raise ValueError(message)
+
+    def sleep(self, ctxt, seconds):
+        time.sleep(seconds)
+        return 'slept %s' % (seconds,)
+
+    def whoami(self, ctxt):
+        return {'server': self._server, 'ctxt': ctxt}
+
+    def record(self, ctxt, **kw):
+        with self._lock:
+            self._events.append(kw)
+        emit({'event': 'record', 'server': self._server, 'args': kw,
+              'ctxt': ctxt})
+        return None
+
+    def events(self, ctxt):
+        with self._lock:
+            return list(self._events)
+
+    def big(self, ctxt, size):
+        return 'x' * size
+
+
+class Control(object):
+    """Second endpoint: namespace 'control', version '1.0'."""
+
+    target = om.Target(namespace='control', version='1.0')
+
+    def __init__(self, server_name):
+        self._server = server_name
+
+    def ping(self, ctxt):
+        return self._server
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--url', default='rabbit://guest:guest@127.0.0.1:5672/')
+    p.add_argument('--topic', required=True)
+    p.add_argument('--server', required=True)
+    p.add_argument('--exchange', default='openstack',
+                   help='control exchange (default openstack)')
+    p.add_argument('--executor', default='threading')
+    p.add_argument('--namespace', default=None,
+                   help='namespace of the main endpoint (default none)')
+    p.add_argument('--version', default='1.0',
+                   help='version of the main endpoint (default 1.0)')
+    p.add_argument('--log-level', default='INFO')
+    p.add_argument('--stdin-watchdog', action='store_true',
+                   help='exit cleanly when stdin reaches EOF')
+    args = p.parse_args(argv)
+
+    logging.basicConfig(
+        stream=sys.stderr, level=getattr(logging, args.log_level.upper()),
+        format='%(asctime)s %(levelname)s %(name)s [%(threadName)s] '
+               '%(message)s')
+    log = logging.getLogger('oslo_server')
+
+    om.set_transport_defaults(control_exchange=args.exchange)
+    cfg.CONF([], project='oslo4j-interop')
+    transport = om.get_rpc_transport(cfg.CONF, url=args.url)
+    api = Api(args.server, om.Target(namespace=args.namespace,
+                                     version=args.version))
+    target = om.Target(topic=args.topic, server=args.server)
+    srv = om.get_rpc_server(transport, target, [api, Control(args.server)],
+                            executor=args.executor)
+
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        log.info('signal %s received, stopping', signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    if args.stdin_watchdog:
+        def watch_stdin():
+            try:
+                while sys.stdin.buffer.read(4096):
+                    pass
+            except Exception:  # noqa
+                pass
+            log.info('stdin closed, stopping')
+            stop.set()
+        threading.Thread(target=watch_stdin, name='stdin-watchdog',
+                         daemon=True).start()
+
+    srv.start()
+    log.info('server started: exchange=%s topic=%s server=%s', args.exchange,
+             args.topic, args.server)
+    emit('READY')
+
+    while not stop.wait(0.5):
+        pass
+
+    try:
+        srv.stop()
+        srv.wait()
+    finally:
+        transport.cleanup()
+    log.info('server stopped')
+    emit({'event': 'stopped', 'server': args.server})
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
