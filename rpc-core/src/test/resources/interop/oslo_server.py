@@ -91,6 +91,51 @@ class Control(object):
         return self._server
 
 
+def cleanup_queues(url, queues, log):
+    """Delete the queues with a raw py-amqp connection (best effort).
+
+    The first is deleted unconditionally, the others only when unused.
+    """
+    import amqp
+    from urllib.parse import unquote, urlparse
+    u = urlparse(url)
+    netloc = u.netloc.split(',')[0]
+    user, password = 'guest', 'guest'
+    if '@' in netloc:
+        creds, netloc = netloc.rsplit('@', 1)
+        user, _, password = creds.partition(':')
+    hostport = netloc or 'localhost'
+    if ':' not in hostport.rsplit(']', 1)[-1]:
+        hostport += ':5672'
+    vhost = unquote(u.path[1:]) if len(u.path) > 1 else '/'
+    try:
+        conn = amqp.Connection(host=hostport, userid=unquote(user),
+                               password=unquote(password),
+                               virtual_host=vhost)
+        conn.connect()
+    except Exception as exc:  # noqa
+        log.warning('queue cleanup: cannot connect: %s', exc)
+        return
+    try:
+        for i, queue in enumerate(queues):
+            ch = conn.channel()
+            try:
+                ch.queue_delete(queue, if_unused=(i > 0))
+                log.info('queue cleanup: deleted %s', queue)
+            except Exception as exc:  # noqa
+                log.info('queue cleanup: kept %s: %s', queue, exc)
+            finally:
+                try:
+                    ch.close()
+                except Exception:  # noqa
+                    pass
+    finally:
+        try:
+            conn.close()
+        except Exception:  # noqa
+            pass
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--url', default='rabbit://guest:guest@127.0.0.1:5672/')
@@ -108,6 +153,10 @@ def main(argv=None):
                    help='cap on the listener idle poll back-off, seconds '
                         '(oslo default 5.0; it bounds how long stop takes; '
                         'no effect on the wire)')
+    p.add_argument('--cleanup-queues', action='store_true',
+                   help='after a clean stop, delete the queue <topic>.<server> '
+                        'and, if no one consumes it, <topic> (oslo leaves '
+                        'them; this keeps a shared test broker tidy)')
     p.add_argument('--stdin-watchdog', action='store_true',
                    help='exit cleanly when stdin reaches EOF')
     args = p.parse_args(argv)
@@ -167,6 +216,9 @@ def main(argv=None):
     finally:
         transport.cleanup()
     log.info('server stopped')
+    if args.cleanup_queues:
+        cleanup_queues(args.url, ['%s.%s' % (args.topic, args.server),
+                                  args.topic], log)
     emit({'event': 'stopped', 'server': args.server})
     return 0
 

@@ -105,6 +105,10 @@ class PythonPeerSelfTest {
 		// SIGTERM makes the server stop cleanly
 		assertThat(s1.isAlive()).isFalse();
 		assertThat(s1.exitValue()).isZero();
+		// and, as asked by PythonOslo, removes its queues (s2, stopped first, left the
+		// shared topic queue to s1)
+		assertThat(s1.stderrTail(5000)).contains("queue cleanup: deleted " + topic + ".s1")
+			.contains("queue cleanup: deleted " + topic + "\n");
 		assertThat(s1.stdoutLines()).last().asString().contains("\"stopped\"");
 	}
 
