@@ -2,6 +2,7 @@ package io.oslo4j.rpc.client;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcVersion;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param serializer converts arguments and results
  * @param codec encodes and decodes messages
  * @param exceptions turns remote failures into exceptions
+ * @param observations where {@code rpc.client.requests} observations go (a no-op registry
+ * by default)
  */
 public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTimeout, @Nullable String versionCap,
-		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions) {
+		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations) {
 
 	/** oslo's default call timeout. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -45,32 +48,37 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(DEFAULT_TIMEOUT, null, null, JacksonSerializer.defaultSerializer(),
-				WireCodec.defaultCodec(), RemoteExceptionMapper.none());
+				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP);
 	}
 
 	public ClientOptions withTimeout(Duration timeout) {
 		return new ClientOptions(timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions);
+				this.exceptions, this.observations);
 	}
 
 	public ClientOptions withCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
 		return new ClientOptions(this.timeout, callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions);
+				this.exceptions, this.observations);
 	}
 
 	public ClientOptions withVersionCap(@Nullable String versionCap) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, versionCap, this.serializer, this.codec,
-				this.exceptions);
+				this.exceptions, this.observations);
 	}
 
 	public ClientOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, serializer, codec,
-				this.exceptions);
+				this.exceptions, this.observations);
 	}
 
 	public ClientOptions withExceptions(RemoteExceptionMapper exceptions) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				exceptions);
+				exceptions, this.observations);
+	}
+
+	public ClientOptions withObservations(ObservationRegistry observations) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions, observations);
 	}
 
 }

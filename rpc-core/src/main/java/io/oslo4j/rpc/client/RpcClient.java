@@ -15,6 +15,7 @@ import io.oslo4j.rpc.RpcException;
 import io.oslo4j.rpc.RpcVersion;
 import io.oslo4j.rpc.RpcVersionCapException;
 import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.observation.RpcKind;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.MessageIds;
 import io.oslo4j.rpc.wire.RequestMessage;
@@ -172,9 +173,18 @@ public final class RpcClient {
 	public void cast(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
 		this.target.validateForSend();
 		checkVersionCap();
-		RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
-				this.target.version(), this.options.serializer().serializeContext(ctx));
-		this.transport.send(this.target, this.options.codec().encodeRequest(request), null);
+		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
+				this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST, this.options.serializer().serializeContext(ctx));
+		try {
+			RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
+					this.target.version(), observation.contextEntries());
+			this.transport.send(this.target, this.options.codec().encodeRequest(request), null);
+			observation.stop(null);
+		}
+		catch (RuntimeException ex) {
+			observation.stop(ex);
+			throw ex;
+		}
 	}
 
 	private CompletableFuture<@Nullable Object> send(RpcContext ctx, String method,
@@ -183,22 +193,34 @@ public final class RpcClient {
 		checkVersionCap();
 		ReplyWaiter waiter = ReplyWaiter.of(this.transport);
 		String replyQueue = waiter.replyQueue();
-		Map<String, @Nullable Object> serializedArgs = serializeArgs(ctx, args);
-		String msgId = MessageIds.next();
-		Duration monitor = this.options.callMonitorTimeout();
-		RequestMessage request = RequestMessage.call(method, serializedArgs, this.target.namespace(),
-				this.target.version(), msgId, replyQueue, (monitor != null) ? monitorSeconds(monitor) : null,
-				this.options.serializer().serializeContext(ctx));
-		byte[] body = this.options.codec().encodeRequest(request);
-		Duration timeout = this.options.timeout();
-		PendingCall call = waiter.register(msgId, timeout.toNanos(), (monitor != null) ? monitor.toNanos() : 0,
-				this.options.exceptions()::map);
+		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
+				RpcKind.CALL, this.options.serializer().serializeContext(ctx));
+		PendingCall call;
 		try {
-			this.transport.send(this.target, body, timeout);
+			Map<String, @Nullable Object> serializedArgs = serializeArgs(ctx, args);
+			String msgId = MessageIds.next();
+			Duration monitor = this.options.callMonitorTimeout();
+			RequestMessage request = RequestMessage.call(method, serializedArgs, this.target.namespace(),
+					this.target.version(), msgId, replyQueue, (monitor != null) ? monitorSeconds(monitor) : null,
+					observation.contextEntries());
+			byte[] body = this.options.codec().encodeRequest(request);
+			Duration timeout = this.options.timeout();
+			call = waiter.register(msgId, timeout.toNanos(), (monitor != null) ? monitor.toNanos() : 0,
+					this.options.exceptions()::map);
+			try {
+				this.transport.send(this.target, body, timeout);
+			}
+			catch (RuntimeException ex) {
+				waiter.cancel(call);
+				throw ex;
+			}
 		}
 		catch (RuntimeException ex) {
-			waiter.cancel(call);
+			observation.stop(ex);
 			throw ex;
+		}
+		if (observation.isActive()) {
+			call.future.whenComplete((result, error) -> observation.stop(error));
 		}
 		return call.future;
 	}

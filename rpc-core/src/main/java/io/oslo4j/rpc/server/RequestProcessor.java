@@ -1,12 +1,18 @@
 package io.oslo4j.rpc.server;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.MalformedMessageException;
 import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.observation.RpcKind;
+import io.oslo4j.rpc.observation.RpcObservations;
+import io.oslo4j.rpc.observation.RpcServerObservationContext;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import io.oslo4j.rpc.transport.MessageHandler;
 import io.oslo4j.rpc.transport.Transport;
@@ -46,11 +52,14 @@ final class RequestProcessor implements MessageHandler {
 
 	private final ThrottledLog badMessages = new ThrottledLog(logger, 5);
 
+	private final String topic;
+
 	private volatile boolean accepting = true;
 
-	RequestProcessor(Transport transport, RpcDispatcher dispatcher, RpcServerOptions options, Executor executor,
-			Heartbeats heartbeats) {
+	RequestProcessor(Transport transport, String topic, RpcDispatcher dispatcher, RpcServerOptions options,
+			Executor executor, Heartbeats heartbeats) {
 		this.transport = transport;
+		this.topic = topic;
 		this.dispatcher = dispatcher;
 		this.options = options;
 		this.codec = options.codec();
@@ -119,6 +128,7 @@ final class RequestProcessor implements MessageHandler {
 				.with("client_timeout", request.timeout());
 			ScheduledFuture<?> heartbeat = request.isCall() ? this.heartbeats.start(request) : null;
 			ReplyMessage reply;
+			Observation observation = observe(request);
 			try {
 				reply = dispatch(request, ctx);
 			}
@@ -126,6 +136,9 @@ final class RequestProcessor implements MessageHandler {
 				if (heartbeat != null) {
 					heartbeat.cancel(false);
 				}
+			}
+			if (observation != null) {
+				stop(observation, reply);
 			}
 			if (request.isCall()) {
 				sendReply(request, reply);
@@ -139,6 +152,24 @@ final class RequestProcessor implements MessageHandler {
 				toAck.ack();
 			}
 		}
+	}
+
+	private @Nullable Observation observe(RequestMessage request) {
+		ObservationRegistry registry = this.options.observations();
+		if (registry.isNoop()) {
+			return null;
+		}
+		RpcServerObservationContext context = new RpcServerObservationContext(this.topic,
+				Objects.toString(request.method(), "None"), request.isCall() ? RpcKind.CALL : RpcKind.CAST,
+				request.context());
+		return Observation.createNotStarted(null, RpcObservations.SERVER_CONVENTION, () -> context, registry).start();
+	}
+
+	private static void stop(Observation observation, ReplyMessage reply) {
+		if (reply.failure() != null && observation.getContext() instanceof RpcServerObservationContext context) {
+			context.setOutcome(FailureRecord.DISPATCHER_MODULE.equals(reply.failure().module()) ? "rejected" : "error");
+		}
+		observation.stop();
 	}
 
 	private ReplyMessage dispatch(RequestMessage request, RpcContext ctx) {

@@ -68,7 +68,8 @@ public final class RpcServer implements AutoCloseable {
 				RpcServer::waitForRoom);
 		this.executor.allowCoreThreadTimeOut(true);
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);
-		this.processor = new RequestProcessor(transport, this.dispatcher, options, this.executor, this.heartbeats);
+		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.executor,
+				this.heartbeats);
 	}
 
 	/**

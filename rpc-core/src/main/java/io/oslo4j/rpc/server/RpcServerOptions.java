@@ -2,6 +2,7 @@ package io.oslo4j.rpc.server;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.WireCodec;
@@ -20,9 +21,11 @@ import io.oslo4j.rpc.wire.WireCodec;
  * finish
  * @param serializer converts arguments and results
  * @param codec encodes and decodes messages
+ * @param observations where {@code rpc.server.requests} observations go (a no-op registry
+ * by default)
  */
 public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode ackMode, int duplicateCacheSize,
-		Duration shutdownTimeout, Serializer serializer, WireCodec codec) {
+		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations) {
 
 	public RpcServerOptions {
 		if (executorThreads < 1) {
@@ -46,37 +49,42 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	 */
 	public static RpcServerOptions defaults() {
 		return new RpcServerOptions(64, 1024, AckMode.ON_RECEIPT, 1024, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec());
+				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP);
 	}
 
 	public RpcServerOptions withExecutorThreads(int executorThreads) {
 		return new RpcServerOptions(executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations);
 	}
 
 	public RpcServerOptions withQueueCapacity(int queueCapacity) {
 		return new RpcServerOptions(this.executorThreads, queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations);
 	}
 
 	public RpcServerOptions withAckMode(AckMode ackMode) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations);
 	}
 
 	public RpcServerOptions withDuplicateCacheSize(int duplicateCacheSize) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations);
 	}
 
 	public RpcServerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				shutdownTimeout, this.serializer, this.codec);
+				shutdownTimeout, this.serializer, this.codec, this.observations);
 	}
 
 	public RpcServerOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, serializer, codec);
+				this.shutdownTimeout, serializer, codec, this.observations);
+	}
+
+	public RpcServerOptions withObservations(ObservationRegistry observations) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec, observations);
 	}
 
 }
