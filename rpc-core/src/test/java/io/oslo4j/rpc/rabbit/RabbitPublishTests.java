@@ -92,6 +92,20 @@ class RabbitPublishTests {
 	}
 
 	@Test
+	void fanoutExchangeDeletedAfterFirstUseIsDeclaredAgain() throws Exception {
+		String topic = unique("topic");
+		this.broker.deleteExchangeLater(topic + "_fanout");
+		Target fanout = Target.topic(topic).withFanout(true);
+		this.transport.send(fanout, bytes("{}"), null);
+		assertThat(RabbitTestSupport.exchangeLine(topic + "_fanout")).isEqualTo(topic + "_fanout\tfanout\tfalse\ttrue");
+		try (var channel = this.broker.channel()) {
+			channel.exchangeDelete(topic + "_fanout");
+		}
+		this.transport.send(fanout, bytes("{}"), null);
+		assertThat(RabbitTestSupport.exchangeLine(topic + "_fanout")).isNotEmpty();
+	}
+
+	@Test
 	void sendDeclaresTheTopicExchangeAsOsloDoes() throws Exception {
 		this.transport.send(Target.topic(unique("topic")), bytes("{}"), null);
 		assertThat(RabbitTestSupport.exchangeLine(this.exchange)).isEqualTo(this.exchange + "\ttopic\tfalse\tfalse");
