@@ -1,0 +1,67 @@
+package io.oslo4j.rpc.rabbit;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Method;
+import com.rabbitmq.client.ShutdownSignalException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extracts what the broker said (reply code and text of a {@code channel.close} or
+ * {@code connection.close}) from the exception chain of an AMQP failure, so that error
+ * messages show it, e.g. {@code 406 PRECONDITION_FAILED - inequivalent arg 'durable'}.
+ */
+final class BrokerErrors {
+
+	private BrokerErrors() {
+	}
+
+	/**
+	 * Returns the broker's reply code and text, or the innermost exception message.
+	 * @param ex the failure
+	 * @return a description
+	 */
+	static String describe(Throwable ex) {
+		ShutdownSignalException signal = signal(ex);
+		if (signal != null) {
+			Method reason = signal.getReason();
+			if (reason instanceof AMQP.Channel.Close close) {
+				return close.getReplyText();
+			}
+			if (reason instanceof AMQP.Connection.Close close) {
+				return "connection closed: " + close.getReplyText();
+			}
+			return "connection lost: " + signal.getMessage();
+		}
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * Returns the channel-close reply code of a failure (404, 406...), or 0.
+	 * @param ex the failure
+	 * @return the reply code
+	 */
+	static int channelReplyCode(Throwable ex) {
+		ShutdownSignalException signal = signal(ex);
+		if (signal != null && signal.getReason() instanceof AMQP.Channel.Close close) {
+			return close.getReplyCode();
+		}
+		return 0;
+	}
+
+	private static @Nullable ShutdownSignalException signal(Throwable ex) {
+		Throwable current = ex;
+		for (int depth = 0; current != null && depth < 10; depth++) {
+			if (current instanceof ShutdownSignalException signal) {
+				return signal;
+			}
+			current = current.getCause();
+		}
+		return null;
+	}
+
+}

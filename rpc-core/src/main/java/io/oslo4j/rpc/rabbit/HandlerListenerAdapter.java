@@ -1,0 +1,66 @@
+package io.oslo4j.rpc.rabbit;
+
+import com.rabbitmq.client.Channel;
+import io.oslo4j.rpc.transport.MessageHandler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+
+/**
+ * Feeds the deliveries of a listener container (manual acknowledgement) to a
+ * {@link MessageHandler}, on the container's consumer thread. A handler that throws never
+ * reaches the container: its message is rejected without requeue (unless the handler
+ * settled it) and the failure is logged once. With {@code ackAfterHandler} (reply queues)
+ * a message the handler left unsettled is acked when it returns.
+ */
+final class HandlerListenerAdapter implements ChannelAwareMessageListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(HandlerListenerAdapter.class);
+
+	private final MessageHandler handler;
+
+	private final boolean ackAfterHandler;
+
+	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler) {
+		this.handler = handler;
+		this.ackAfterHandler = ackAfterHandler;
+	}
+
+	@Override
+	public void onMessage(Message message, @Nullable Channel channel) {
+		if (channel == null) {
+			throw new IllegalStateException("a channel is required with manual acknowledgement");
+		}
+		MessageProperties properties = message.getMessageProperties();
+		String contentType = properties.getContentType();
+		String queue = properties.getConsumerQueue();
+		Boolean redelivered = properties.getRedelivered();
+		RabbitIncomingMessage incoming = new RabbitIncomingMessage(channel, properties.getDeliveryTag(),
+				message.getBody(), RawContentTypeConverter.MISSING.equals(contentType) ? null : contentType,
+				properties.getContentEncoding(), (queue != null) ? queue : "", Boolean.TRUE.equals(redelivered));
+		try {
+			this.handler.onMessage(incoming);
+		}
+		catch (RuntimeException | Error ex) {
+			if (ex instanceof VirtualMachineError) {
+				throw ex;
+			}
+			logger.error("Message handler {} failed on a message from queue {}; rejecting it without requeue",
+					this.handler, incoming.queue(), ex);
+			incoming.reject(false);
+			return;
+		}
+		if (this.ackAfterHandler) {
+			incoming.ack();
+		}
+	}
+
+	@Override
+	public void onMessage(Message message) {
+		throw new UnsupportedOperationException("a channel is required");
+	}
+
+}

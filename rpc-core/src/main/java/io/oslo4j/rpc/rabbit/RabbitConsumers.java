@@ -1,0 +1,81 @@
+package io.oslo4j.rpc.rabbit;
+
+import io.oslo4j.rpc.transport.MessageHandler;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Makes the listener containers of a transport: one {@link OsloListenerContainer} per
+ * server (three queues) and one for the reply queue, all on the consumer connection and
+ * sharing one monitor thread.
+ * <ul>
+ * <li>Manual acknowledgement; the handler runs on the amqp-client consumer thread.</li>
+ * <li>Prefetch: {@code rabbit_qos_prefetch_count}. oslo sends no {@code basic.qos} when
+ * it is 0; Spring always sends one, so 0 becomes {@code basic.qos(0)}, which the broker
+ * reads as "no limit": the same behaviour (Spring's own default of 250 is not used).</li>
+ * <li>Consumers lost with the connection are restarted every
+ * {@code rabbit_retry_interval}; initial start-up failures back off as oslo does.</li>
+ * </ul>
+ */
+final class RabbitConsumers implements AutoCloseable {
+
+	private static final long SHUTDOWN_TIMEOUT_MILLIS = 500;
+
+	private final ConnectionFactory connectionFactory;
+
+	private final RabbitOptions options;
+
+	private final ThreadPoolTaskScheduler scheduler;
+
+	RabbitConsumers(ConnectionFactory connectionFactory, RabbitOptions options) {
+		this.connectionFactory = connectionFactory;
+		this.options = options;
+		this.scheduler = new ThreadPoolTaskScheduler();
+		this.scheduler.setPoolSize(1);
+		this.scheduler.setThreadNamePrefix("oslo4j-rabbit-monitor-");
+		this.scheduler.setDaemon(true);
+		this.scheduler.setAwaitTerminationMillis(SHUTDOWN_TIMEOUT_MILLIS);
+		this.scheduler.setWaitForTasksToCompleteOnShutdown(false);
+		this.scheduler.initialize();
+	}
+
+	/**
+	 * Makes and starts a container.
+	 * @param queues the queues to consume
+	 * @param handler receives the messages
+	 * @param ackAfterHandler whether messages the handler leaves unsettled are acked
+	 * @param redeclare declares the queues again if one is missing
+	 * @return the running container
+	 */
+	OsloListenerContainer start(java.util.List<String> queues, MessageHandler handler, boolean ackAfterHandler,
+			Runnable redeclare) {
+		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare);
+		container.setQueueNames(queues.toArray(String[]::new));
+		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		container.setPrefetchCount(this.options.qosPrefetchCount());
+		container.setConsumersPerQueue(1);
+		container.setMessageListener(new HandlerListenerAdapter(handler, ackAfterHandler));
+		container.setMessagePropertiesConverter(new RawContentTypeConverter());
+		container.setDefaultRequeueRejected(false);
+		container.setTaskScheduler(this.scheduler);
+		long retry = Math.max(100, this.options.retryInterval().toMillis());
+		container.setMonitorInterval(retry);
+		container.setFailedDeclarationRetryInterval(retry);
+		container.setRecoveryBackOff(OsloReconnectBackOff.of(this.options));
+		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MILLIS);
+		container.setForceCloseChannel(true);
+		container.afterPropertiesSet();
+		container.start();
+		return container;
+	}
+
+	/**
+	 * Stops the shared monitor thread; call after stopping every container.
+	 */
+	@Override
+	public void close() {
+		this.scheduler.shutdown();
+	}
+
+}

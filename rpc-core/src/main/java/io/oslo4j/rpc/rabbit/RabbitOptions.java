@@ -1,0 +1,186 @@
+package io.oslo4j.rpc.rabbit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.TransportSettings;
+import io.oslo4j.rpc.transport.TransportUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code [oslo_messaging_rabbit]} options of the rabbit transport, by their oslo
+ * names, read from {@link TransportSettings#options()} overridden by the URL query (as
+ * oslo's {@code ConfigOptsProxy} does). Defaults are oslo.messaging 14.0.3's.
+ * <p>
+ * Besides oslo's options, oslo4j accepts {@code confirm_publish} (default true: every
+ * publish waits for the broker's confirm), {@code confirm_timeout} (seconds, default 30)
+ * and {@code connection_timeout} (seconds, default 30). A few oslo options that have no
+ * effect here are accepted and ignored ({@code kombu_reconnect_delay},
+ * {@code heartbeat_rate}, {@code heartbeat_in_pthread}, {@code conn_pool_min_size},
+ * {@code conn_pool_ttl}, {@code rabbit_login_method}, {@code direct_mandatory_flag},
+ * {@code ssl_enforce_fips_mode}, {@code enable_cancel_on_failover}). Any other key is
+ * refused.
+ *
+ * @param ssl whether to use TLS ({@code ssl}, old name {@code rabbit_use_ssl})
+ * @param sslCaFile PEM file of the CA certificates to trust; without it the server
+ * certificate is not verified (as in oslo)
+ * @param sslCertFile PEM client certificate, or {@code null}
+ * @param sslKeyFile PEM (PKCS#8) client key, or {@code null}
+ * @param sslVersion the TLS protocol ({@code TLSv1.2}, ...), or {@code null} for the JDK
+ * default
+ * @param sslEnforceHostnameVerification whether the server's host name is verified
+ * @param heartbeat the AMQP heartbeat in seconds, 0 disables it
+ * ({@code heartbeat_timeout_threshold})
+ * @param durableQueues {@code amqp_durable_queues}
+ * @param autoDelete {@code amqp_auto_delete}
+ * @param quorumQueue {@code rabbit_quorum_queue}
+ * @param quorumDeliveryLimit {@code rabbit_quorum_delivery_limit}, 0 for none
+ * @param quorumMaxMemoryLength {@code rabbit_quroum_max_memory_length}, 0 for none
+ * @param quorumMaxMemoryBytes {@code rabbit_quroum_max_memory_bytes}, 0 for none
+ * @param haQueues {@code rabbit_ha_queues}
+ * @param transientQueuesTtl {@code rabbit_transient_queues_ttl} in seconds (0: no
+ * {@code x-expires}, as oslo 14.6+)
+ * @param qosPrefetchCount {@code rabbit_qos_prefetch_count}, 0 for unlimited
+ * @param missingConsumerRetryTimeout how long a returned reply is retried
+ * ({@code kombu_missing_consumer_retry_timeout})
+ * @param shuffleHosts whether hosts are shuffled
+ * ({@code kombu_failover_strategy=shuffle}) rather than tried in order
+ * ({@code round-robin})
+ * @param connectionPoolSize {@code rpc_conn_pool_size}: the channel cache size
+ * @param retryInterval {@code rabbit_retry_interval}
+ * @param retryBackoff {@code rabbit_retry_backoff}
+ * @param intervalMax {@code rabbit_interval_max}
+ * @param confirmPublish whether publishes wait for publisher confirms
+ * @param confirmTimeout how long a publish waits for its confirm
+ * @param connectionTimeout the TCP connect and AMQP handshake timeout
+ */
+public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable String sslCertFile,
+		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification, int heartbeat,
+		boolean durableQueues, boolean autoDelete, boolean quorumQueue, int quorumDeliveryLimit,
+		int quorumMaxMemoryLength, int quorumMaxMemoryBytes, boolean haQueues, int transientQueuesTtl,
+		int qosPrefetchCount, Duration missingConsumerRetryTimeout, boolean shuffleHosts, int connectionPoolSize,
+		Duration retryInterval, Duration retryBackoff, Duration intervalMax, boolean confirmPublish,
+		Duration confirmTimeout, Duration connectionTimeout) {
+
+	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_rate", "heartbeat_in_pthread",
+			"conn_pool_min_size", "conn_pool_ttl", "rabbit_login_method", "direct_mandatory_flag",
+			"ssl_enforce_fips_mode", "enable_cancel_on_failover");
+
+	/**
+	 * Reads the options of a transport.
+	 * @param url the transport URL; its query overrides {@code settings}
+	 * @param settings the transport settings
+	 * @return the options
+	 * @throws InvalidTransportUrlException naming an unknown option or a bad value
+	 */
+	public static RabbitOptions of(TransportUrl url, TransportSettings settings) {
+		OptionReader reader = new OptionReader(url, settings);
+		boolean quorum = reader.bool("rabbit_quorum_queue", false);
+		boolean ha = reader.bool("rabbit_ha_queues", false);
+		String compression = reader.string("kombu_compression");
+		if (compression != null) {
+			throw reader.invalid("kombu_compression", compression, "compression is not supported by oslo4j");
+		}
+		RabbitOptions options = new RabbitOptions(reader.bool("ssl", false, "rabbit_use_ssl"),
+				reader.string("ssl_ca_file", "kombu_ssl_ca_certs"),
+				reader.string("ssl_cert_file", "kombu_ssl_certfile"),
+				reader.string("ssl_key_file", "kombu_ssl_keyfile"), sslVersion(reader),
+				reader.bool("ssl_enforce_hostname_verification", false),
+				reader.integer("heartbeat_timeout_threshold", 60, 0), reader.bool("amqp_durable_queues", false),
+				reader.bool("amqp_auto_delete", false), quorum, reader.integer("rabbit_quorum_delivery_limit", 0, 0),
+				reader.integer("rabbit_quroum_max_memory_length", 0, 0, "rabbit_quorum_max_memory_length"),
+				reader.integer("rabbit_quroum_max_memory_bytes", 0, 0, "rabbit_quorum_max_memory_bytes"), ha,
+				reader.integer("rabbit_transient_queues_ttl", 1800, 0),
+				reader.integer("rabbit_qos_prefetch_count", 0, 0),
+				reader.seconds("kombu_missing_consumer_retry_timeout", 60, 0),
+				reader.choice("kombu_failover_strategy", "round-robin", Set.of("round-robin", "shuffle"))
+					.equals("shuffle"),
+				reader.integer("rpc_conn_pool_size", 30, 1), reader.seconds("rabbit_retry_interval", 1, 0),
+				reader.seconds("rabbit_retry_backoff", 2, 0), reader.seconds("rabbit_interval_max", 30, 0),
+				reader.bool("confirm_publish", true), reader.seconds("confirm_timeout", 30, 0.001),
+				reader.seconds("connection_timeout", 30, 0.001));
+		reader.accepted(IGNORED.toArray(String[]::new));
+		reader.rejectUnknown();
+		if (quorum && ha) {
+			throw reader.error("the options rabbit_ha_queues and rabbit_quorum_queue cannot both be set "
+					+ "(HA queues and quorum queues are mutually exclusive)");
+		}
+		return options;
+	}
+
+	/**
+	 * Returns oslo's defaults.
+	 * @return the default options
+	 */
+	public static RabbitOptions defaults() {
+		return of(TransportUrl.parse("rabbit://"), TransportSettings.defaults());
+	}
+
+	/**
+	 * Returns the durable flag of the topic exchange and the topic queues:
+	 * {@code amqp_durable_queues} or {@code rabbit_quorum_queue}.
+	 * @return whether they are durable
+	 */
+	public boolean durable() {
+		return this.durableQueues || this.quorumQueue;
+	}
+
+	/**
+	 * Returns the arguments of the topic queues ({@code T}, {@code T.S}): HA or quorum
+	 * arguments, else none.
+	 * @return the queue arguments
+	 */
+	public Map<String, Object> topicQueueArguments() {
+		Map<String, Object> args = new java.util.LinkedHashMap<>();
+		if (this.haQueues) {
+			args.put("x-ha-policy", "all");
+		}
+		if (this.quorumQueue) {
+			args.put("x-queue-type", "quorum");
+			putIfPositive(args, "x-delivery-limit", this.quorumDeliveryLimit);
+			putIfPositive(args, "x-max-in-memory-length", this.quorumMaxMemoryLength);
+			putIfPositive(args, "x-max-in-memory-bytes", this.quorumMaxMemoryBytes);
+		}
+		return args;
+	}
+
+	/**
+	 * Returns the arguments of the fanout and reply queues: {@code x-expires} (ttl in ms,
+	 * an integer) and the HA argument (oslo 14.0.3 keeps them classic even with quorum).
+	 * @return the queue arguments
+	 */
+	public Map<String, Object> transientQueueArguments() {
+		Map<String, Object> args = new java.util.LinkedHashMap<>();
+		if (this.haQueues) {
+			args.put("x-ha-policy", "all");
+		}
+		putIfPositive(args, "x-expires", this.transientQueuesTtl * 1000);
+		return args;
+	}
+
+	private static void putIfPositive(Map<String, Object> args, String key, int value) {
+		if (value > 0) {
+			args.put(key, value);
+		}
+	}
+
+	private static @Nullable String sslVersion(OptionReader reader) {
+		String value = reader.string("ssl_version", "kombu_ssl_version");
+		if (value == null) {
+			return null;
+		}
+		// oslo accepts Python's names (tlsv1_2, PROTOCOL_TLSv1_2); Java wants TLSv1.2
+		String normalized = value.replaceFirst("(?i)^PROTOCOL_", "").replace('_', '.');
+		return switch (normalized.toLowerCase(java.util.Locale.ROOT)) {
+			case "tls", "sslv23" -> "TLS";
+			case "tlsv1" -> "TLSv1";
+			case "tlsv1.1" -> "TLSv1.1";
+			case "tlsv1.2" -> "TLSv1.2";
+			case "tlsv1.3" -> "TLSv1.3";
+			default -> throw reader.invalid("ssl_version", value, "expected one of TLSv1.2, TLSv1.3, TLS");
+		};
+	}
+
+}

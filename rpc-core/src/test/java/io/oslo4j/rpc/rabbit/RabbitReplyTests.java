@@ -1,0 +1,122 @@
+package io.oslo4j.rpc.rabbit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.rabbitmq.client.GetResponse;
+import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.TransportSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static io.oslo4j.rpc.rabbit.RabbitTestSupport.bytes;
+import static io.oslo4j.rpc.rabbit.RabbitTestSupport.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Replies: the reply queue round trip, the reply's wire form, and a reply to a missing
+ * queue retried and then abandoned.
+ */
+@Timeout(60)
+class RabbitReplyTests {
+
+	private RabbitTestSupport broker;
+
+	private RabbitTransport client;
+
+	private RabbitTransport server;
+
+	private String exchange;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.broker = new RabbitTestSupport();
+		this.exchange = unique("replyex");
+		this.broker.deleteExchangeLater(this.exchange);
+		TransportSettings settings = TransportSettings.defaults().withControlExchange(this.exchange);
+		this.client = RabbitTestSupport.transport(settings);
+		this.server = RabbitTestSupport
+			.transport(settings.withOptions(Map.of("kombu_missing_consumer_retry_timeout", "1")));
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		this.client.close();
+		this.server.close();
+		this.broker.close();
+	}
+
+	@Test
+	void replyReachesTheReplyQueueHandlerAndIsAcked() throws Exception {
+		BlockingQueue<IncomingMessage> replies = new LinkedBlockingQueue<>();
+		String replyQueue = this.client.replyQueue(replies::add);
+		this.broker.deleteLater(replyQueue);
+		this.server.reply(replyQueue, bytes("{\"result\": 1}"));
+		IncomingMessage reply = replies.poll(10, TimeUnit.SECONDS);
+		assertThat(reply).isNotNull();
+		assertThat(new String(reply.body())).isEqualTo("{\"result\": 1}");
+		assertThat(reply.queue()).isEqualTo(replyQueue);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broker.messageCount(replyQueue) == 0);
+	}
+
+	@Test
+	void replyGoesToTheDefaultExchangeWithoutExpiration() throws Exception {
+		String queue;
+		try (var channel = this.broker.channel()) {
+			queue = channel.queueDeclare().getQueue();
+		}
+		this.server.reply(queue, bytes("{}"));
+		GetResponse response = this.broker.get(queue);
+		assertThat(response).isNotNull();
+		assertThat(response.getEnvelope().getExchange()).isEmpty();
+		assertThat(response.getEnvelope().getRoutingKey()).isEqualTo(queue);
+		RabbitPublishTests.assertKombuProperties(response.getProps(), null);
+	}
+
+	@Test
+	void replyToMissingQueueIsRetriedThenAbandonedAndThenDroppedAtOnce() {
+		long start = System.nanoTime();
+		this.server.reply("reply_" + unique("missing"), bytes("{}"));
+		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		assertThat(elapsedMillis).isBetween(900L, 5000L);
+		String obsolete = "reply_obsolete_" + unique("q");
+		this.server.reply(obsolete, bytes("{}"));
+		start = System.nanoTime();
+		this.server.reply(obsolete, bytes("{}"));
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+	}
+
+	@Test
+	void sendAndReplyRoundTripLatency() throws Exception {
+		String topic = unique("rtt");
+		this.broker.deleteLater(topic, topic + ".s");
+		BlockingQueue<IncomingMessage> replies = new LinkedBlockingQueue<>();
+		String replyQueue = this.client.replyQueue(replies::add);
+		this.broker.deleteLater(replyQueue);
+		this.server.listen(Target.server(topic, "s"), (message) -> {
+			message.ack();
+			this.server.reply(replyQueue, message.body());
+		});
+		Target target = Target.topic(topic);
+		byte[] body = bytes("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{}\"}");
+		for (int i = 0; i < 300; i++) {
+			this.client.send(target, body, Duration.ofSeconds(10));
+			assertThat(replies.poll(10, TimeUnit.SECONDS)).isNotNull();
+		}
+		int n = 1000;
+		long start = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			this.client.send(target, body, Duration.ofSeconds(10));
+			assertThat(replies.poll(10, TimeUnit.SECONDS)).isNotNull();
+		}
+		System.out.println("send + reply round trip: " + (System.nanoTime() - start) / 1000 / n + " us");
+	}
+
+}
