@@ -1,0 +1,65 @@
+package io.oslo4j.sample;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.oslo4j.rpc.InvalidTargetException;
+import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RemoteRpcException;
+import io.oslo4j.rpc.RpcTimeoutException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Maps RPC outcomes to HTTP: a remote failure is 502 with its {@code class},
+ * {@code module} and {@code message}; a timeout is 504; a broker that cannot take the
+ * request is 503; a bad request parameter is 400. Every error body is JSON.
+ */
+@RestControllerAdvice
+public class SampleErrors {
+
+	@ExceptionHandler(RemoteRpcException.class)
+	ResponseEntity<Map<String, @Nullable Object>> remote(RemoteRpcException ex) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("class", ex.remoteClass());
+		body.put("module", ex.remoteModule());
+		body.put("message", ex.remoteMessage());
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+	}
+
+	@ExceptionHandler(RpcTimeoutException.class)
+	ResponseEntity<Map<String, @Nullable Object>> timeout(RpcTimeoutException ex) {
+		return error(HttpStatus.GATEWAY_TIMEOUT, "timeout", ex.getMessage());
+	}
+
+	@ExceptionHandler({ MessageDeliveryException.class, InvalidTargetException.class })
+	ResponseEntity<Map<String, @Nullable Object>> unavailable(RuntimeException ex) {
+		return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", ex.getMessage());
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+			HttpMessageNotReadableException.class })
+	ResponseEntity<Map<String, @Nullable Object>> badRequest(Exception ex) {
+		String message = (ex instanceof MethodArgumentTypeMismatchException mismatch)
+				? "parameter '" + mismatch.getName() + "' must be a "
+						+ ((mismatch.getRequiredType() != null) ? mismatch.getRequiredType().getSimpleName() : "value")
+				: ex.getMessage();
+		return error(HttpStatus.BAD_REQUEST, "bad_request", message);
+	}
+
+	private static ResponseEntity<Map<String, @Nullable Object>> error(HttpStatus status, String error,
+			@Nullable String message) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("error", error);
+		body.put("message", message);
+		return ResponseEntity.status(status).body(body);
+	}
+
+}
