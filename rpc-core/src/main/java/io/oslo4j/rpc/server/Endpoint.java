@@ -5,6 +5,7 @@ import java.util.Set;
 import io.oslo4j.rpc.RpcVersion;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 
 /**
  * An object whose public methods can be called over RPC, with its target: the namespace
@@ -39,9 +40,12 @@ public final class Endpoint {
 	 * @return the endpoint
 	 */
 	public static Endpoint of(Object bean) {
-		RpcEndpoint annotation = bean.getClass().getAnnotation(RpcEndpoint.class);
-		return (annotation != null) ? of(bean, bean.getClass(), annotation.namespace(), annotation.version())
-				: of(bean, bean.getClass(), null, null);
+		// a CGLIB proxy (Foo$$SpringCGLIB$$0) carries neither the annotation (it is not
+		// @Inherited) nor only the user's methods: describe the user class
+		Class<?> type = ClassUtils.getUserClass(bean);
+		RpcEndpoint annotation = type.getAnnotation(RpcEndpoint.class);
+		return (annotation != null) ? of(bean, type, annotation.namespace(), annotation.version())
+				: of(bean, type, null, null);
 	}
 
 	/**

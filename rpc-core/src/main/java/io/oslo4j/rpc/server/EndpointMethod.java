@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,7 +103,15 @@ final class EndpointMethod {
 	}
 
 	private Object[] bind(RpcContext ctx, Map<?, ?> args, Serializer serializer) {
-		int matched = 0;
+		// as CPython: an unexpected keyword is reported before missing arguments, and all
+		// missing arguments are named at once
+		for (Object key : args.keySet()) {
+			if (!isParameter(key)) {
+				throw DispatchFailure.builtin("TypeError",
+						qualifiedName() + "() got an unexpected keyword argument '" + key + "'");
+			}
+		}
+		List<String> missing = new ArrayList<>();
 		Object[] values = new Object[this.names.length];
 		for (int i = 0; i < values.length; i++) {
 			if (this.context[i]) {
@@ -112,46 +122,60 @@ final class EndpointMethod {
 			if (!args.containsKey(name)) {
 				if (isOptional(i)) {
 					values[i] = Optional.empty();
-					continue;
 				}
-				throw DispatchFailure.builtin("TypeError",
-						name() + "() missing 1 required positional argument: '" + name + "'");
+				else {
+					missing.add(name);
+				}
+				continue;
 			}
-			matched++;
 			try {
 				values[i] = serializer.deserializeEntity(ctx, args.get(name), this.types[i]);
 			}
 			catch (SerializationException ex) {
-				throw DispatchFailure.builtin("TypeError", name() + "() argument '" + name + "': " + ex.getMessage());
+				throw DispatchFailure.builtin("TypeError",
+						qualifiedName() + "() argument '" + name + "': " + ex.getMessage());
 			}
 		}
-		if (matched != args.size()) {
-			throw DispatchFailure.builtin("TypeError",
-					name() + "() got an unexpected keyword argument '" + unexpected(args) + "'");
+		if (!missing.isEmpty()) {
+			throw DispatchFailure.builtin("TypeError", qualifiedName() + "() missing " + missing.size()
+					+ " required positional argument" + ((missing.size() == 1) ? "" : "s") + ": " + names(missing));
 		}
 		return values;
+	}
+
+	/** Python's {@code __qualname__} of the method, e.g. {@code Api.add}. */
+	private String qualifiedName() {
+		Class<?> type = this.method.getDeclaringClass();
+		String name = type.getName()
+			.substring(type.getPackageName().isEmpty() ? 0 : type.getPackageName().length() + 1);
+		return name.replace('$', '.') + "." + name();
+	}
+
+	/** CPython's list of missing names: 'a', 'a' and 'b', 'a', 'b', and 'c'. */
+	private static String names(List<String> missing) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < missing.size(); i++) {
+			if (i > 0) {
+				out.append((missing.size() == 2) ? " and " : (i == missing.size() - 1) ? ", and " : ", ");
+			}
+			out.append('\'').append(missing.get(i)).append('\'');
+		}
+		return out.toString();
+	}
+
+	private boolean isParameter(Object key) {
+		for (int i = 0; i < this.names.length; i++) {
+			if (!this.context[i] && key.equals(this.names[i])) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean isOptional(int index) {
 		Type type = this.types[index];
 		return type == Optional.class
 				|| (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == Optional.class);
-	}
-
-	private String unexpected(Map<?, ?> args) {
-		for (Object key : args.keySet()) {
-			boolean known = false;
-			for (String name : this.names) {
-				if (key.equals(name)) {
-					known = true;
-					break;
-				}
-			}
-			if (!known) {
-				return String.valueOf(key);
-			}
-		}
-		return "?";
 	}
 
 	int argumentCount() {

@@ -61,17 +61,43 @@ final class EndpointMethods {
 				|| method.isSynthetic() || method.isBridge() || name.startsWith("_") || name.indexOf('$') >= 0) {
 			return false;
 		}
-		Class<?> declaring = method.getDeclaringClass();
-		if (declaring == Object.class) {
+		// not declared by, nor overriding a method of, Object or a JDK/framework type
+		// (toString, equals, close, afterPropertiesSet, ... implemented by the endpoint)
+		return !declaredByFramework(method.getDeclaringClass(), method);
+	}
+
+	private static boolean declaredByFramework(@Nullable Class<?> type, Method method) {
+		if (type == null) {
 			return false;
 		}
-		String className = declaring.getName();
-		for (String prefix : FRAMEWORK_PACKAGES) {
-			if (className.startsWith(prefix)) {
-				return false;
+		if (isFramework(type)) {
+			try {
+				type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+				return true;
+			}
+			catch (NoSuchMethodException ex) {
+				// not declared here; look further up
 			}
 		}
-		return true;
+		if (declaredByFramework(type.getSuperclass(), method)) {
+			return true;
+		}
+		for (Class<?> iface : type.getInterfaces()) {
+			if (declaredByFramework(iface, method)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isFramework(Class<?> type) {
+		String className = type.getName();
+		for (String prefix : FRAMEWORK_PACKAGES) {
+			if (className.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean sameSignature(Method a, Method b) {

@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.server;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,6 @@ public final class RpcDispatcher {
 	public Outcome dispatch(RequestMessage request, RpcContext ctx) {
 		String method = Objects.toString(request.method(), "None");
 		Object versionValue = request.version();
-		RpcVersion version = null;
 		boolean compatibleFound = false;
 		for (Endpoint endpoint : this.endpoints) {
 			if (!Objects.equals(endpoint.namespace(), request.namespace())) {
@@ -53,10 +53,7 @@ public final class RpcDispatcher {
 			if (versionValue == null) {
 				continue;
 			}
-			if (version == null) {
-				version = parseVersion(versionValue);
-			}
-			if (!endpoint.version().accepts(version)) {
+			if (!isCompatible(endpoint.version(), versionValue)) {
 				continue;
 			}
 			compatibleFound = true;
@@ -86,21 +83,41 @@ public final class RpcDispatcher {
 		}
 	}
 
-	private static RpcVersion parseVersion(Object value) {
-		if (!(value instanceof String text)) {
+	/**
+	 * oslo's {@code version_is_compatible(imp, req)}, step by step as Python evaluates
+	 * it, so malformed versions fail where and how they fail in Python: the major is
+	 * compared first (a one-part version of another major is merely incompatible), then
+	 * {@code parts[1]} ({@code IndexError} when absent), and the revision is only parsed
+	 * when the minors are equal.
+	 */
+	private static boolean isCompatible(RpcVersion implemented, Object requested) {
+		if (!(requested instanceof String text)) {
 			throw DispatchFailure.builtin("AttributeError",
-					"'" + pythonType(value) + "' object has no attribute 'split'");
+					"'" + pythonType(requested) + "' object has no attribute 'split'");
 		}
 		String[] parts = text.split("\\.", -1);
+		if (pythonInt(parts[0]).compareTo(BigInteger.valueOf(implemented.major())) != 0) {
+			return false;
+		}
 		if (parts.length < 2) {
 			throw DispatchFailure.builtin("IndexError", "list index out of range");
 		}
+		int minor = pythonInt(parts[1]).compareTo(BigInteger.valueOf(implemented.minor()));
+		if (minor > 0) {
+			return false;
+		}
+		if (minor == 0 && parts.length > 2) {
+			return pythonInt(parts[2]).compareTo(BigInteger.valueOf(Math.max(implemented.revision(), 0))) <= 0;
+		}
+		return true;
+	}
+
+	private static BigInteger pythonInt(String part) {
 		try {
-			return new RpcVersion(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-					(parts.length > 2) ? Integer.parseInt(parts[2].strip()) : -1);
+			return new BigInteger(part.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw DispatchFailure.builtin("ValueError", "invalid literal for int() with base 10: '" + text + "'");
+			throw DispatchFailure.builtin("ValueError", "invalid literal for int() with base 10: '" + part + "'");
 		}
 	}
 

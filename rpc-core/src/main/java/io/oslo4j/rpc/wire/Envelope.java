@@ -33,6 +33,8 @@ public final class Envelope {
 
 	private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private final ObjectReader reader;
 
 	Envelope(JsonMapper mapper) {
@@ -52,6 +54,9 @@ public final class Envelope {
 			if (c == '"' || c == '\\') {
 				extra++;
 			}
+			else if (c < 0x20 || c > 0x7e) {
+				extra += (shortEscape(c) != 0) ? 1 : 5;
+			}
 		}
 		byte[] out = new byte[PREFIX.length + inner.length() + extra + SUFFIX.length];
 		System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
@@ -60,11 +65,40 @@ public final class Envelope {
 			char c = inner.charAt(i);
 			if (c == '"' || c == '\\') {
 				out[pos++] = '\\';
+				out[pos++] = (byte) c;
 			}
-			out[pos++] = (byte) c;
+			else if (c < 0x20 || c > 0x7e) {
+				// only reached with a mapper that does not escape like Python: escape the
+				// character the way json.dumps would, so the body stays pure ASCII
+				out[pos++] = '\\';
+				char escape = shortEscape(c);
+				if (escape != 0) {
+					out[pos++] = (byte) escape;
+				}
+				else {
+					out[pos++] = 'u';
+					for (int shift = 12; shift >= 0; shift -= 4) {
+						out[pos++] = (byte) HEX[(c >> shift) & 0xF];
+					}
+				}
+			}
+			else {
+				out[pos++] = (byte) c;
+			}
 		}
 		System.arraycopy(SUFFIX, 0, out, pos, SUFFIX.length);
 		return out;
+	}
+
+	private static char shortEscape(char c) {
+		return switch (c) {
+			case '\n' -> 'n';
+			case '\r' -> 'r';
+			case '\t' -> 't';
+			case '\b' -> 'b';
+			case '\f' -> 'f';
+			default -> 0;
+		};
 	}
 
 	/**

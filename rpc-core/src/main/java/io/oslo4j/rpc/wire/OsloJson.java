@@ -1,7 +1,7 @@
 package io.oslo4j.rpc.wire;
 
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +26,17 @@ public final class OsloJson {
 	public static JsonMapper.Builder builder() {
 		JsonFactory factory = JsonFactory.builder()
 			.characterEscapes(PythonCharacterEscapes.INSTANCE)
-			.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+			// Python's json.loads accepts NaN, Infinity and -Infinity (and json.dumps
+			// writes them)
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.build();
+		// ESCAPE_NON_ASCII is deliberately not enabled: with it Jackson escapes every
+		// non-ASCII character itself, with upper-case hex (backslash-u00E9), and never
+		// asks
+		// PythonCharacterEscapes, which escapes them the way Python does
+		// (backslash-u00e9).
 		return JsonMapper.builder(factory)
+			.addModule(PythonFloats.module())
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}
