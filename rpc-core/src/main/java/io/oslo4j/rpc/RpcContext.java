@@ -96,9 +96,25 @@ public final class RpcContext {
 		return this.values.hashCode();
 	}
 
+	/**
+	 * Returns the entries with secrets masked: values of keys holding {@code token},
+	 * {@code password} or {@code secret} (oslo contexts carry {@code auth_token}).
+	 */
 	@Override
 	public String toString() {
-		return "RpcContext" + this.values;
+		StringBuilder sb = new StringBuilder("RpcContext{");
+		boolean first = true;
+		for (Map.Entry<String, @Nullable Object> entry : this.values.entrySet()) {
+			sb.append(first ? "" : ", ").append(entry.getKey()).append('=');
+			sb.append(isSecret(entry.getKey()) ? "****" : entry.getValue());
+			first = false;
+		}
+		return sb.append('}').toString();
+	}
+
+	private static boolean isSecret(String key) {
+		String lower = key.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("token") || lower.contains("password") || lower.contains("secret");
 	}
 
 }

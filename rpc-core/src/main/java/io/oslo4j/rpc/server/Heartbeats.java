@@ -1,9 +1,13 @@
 package io.oslo4j.rpc.server;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.ReplyMessage;
@@ -29,6 +33,8 @@ final class Heartbeats implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final ExecutorService senders;
+
 	Heartbeats(Transport transport, WireCodec codec, String name) {
 		this.transport = transport;
 		this.codec = codec;
@@ -39,6 +45,12 @@ final class Heartbeats implements AutoCloseable {
 		});
 		executor.setRemoveOnCancelPolicy(true);
 		this.scheduler = executor;
+		AtomicInteger count = new AtomicInteger();
+		this.senders = Executors.newCachedThreadPool((runnable) -> {
+			Thread thread = new Thread(runnable, "oslo4j-heartbeat-" + name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -58,17 +70,35 @@ final class Heartbeats implements AutoCloseable {
 		}
 		String replyQueue = request.replyQueue();
 		byte[] body = this.codec.encodeReply(ReplyMessage.heartbeat(request.msgId()));
-		return this.scheduler.scheduleAtFixedRate(() -> send(replyQueue, body), intervalMillis, intervalMillis,
+		AtomicBoolean sending = new AtomicBoolean();
+		return this.scheduler.scheduleAtFixedRate(() -> send(replyQueue, body, sending), intervalMillis, intervalMillis,
 				TimeUnit.MILLISECONDS);
 	}
 
-	private void send(String replyQueue, byte[] body) {
-		try {
-			this.transport.reply(replyQueue, body);
+	/**
+	 * Sends one heartbeat off the timer thread, so that a reply queue the broker returns
+	 * (its retry can last a minute) never delays the heartbeats of other calls; a call
+	 * whose previous heartbeat is still being sent skips this one.
+	 */
+	private void send(String replyQueue, byte[] body, AtomicBoolean sending) {
+		if (!sending.compareAndSet(false, true)) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Heartbeat to {} failed", replyQueue, ex);
-			throw ex;
+		try {
+			this.senders.execute(() -> {
+				try {
+					this.transport.reply(replyQueue, body);
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Heartbeat to {} failed", replyQueue, ex);
+				}
+				finally {
+					sending.set(false);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			sending.set(false);
 		}
 	}
 
@@ -94,6 +124,7 @@ final class Heartbeats implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+		this.senders.shutdownNow();
 	}
 
 }
