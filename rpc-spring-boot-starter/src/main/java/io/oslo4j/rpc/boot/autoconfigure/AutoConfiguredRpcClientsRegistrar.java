@@ -20,8 +20,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * Registers the {@code @RpcClient} interfaces of the application's packages
  * ({@link AutoConfigurationPackages}) unless {@link EnableRpcClients} chose the packages.
  */
-class AutoConfiguredRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
-		EnvironmentAware, ResourceLoaderAware, BeanClassLoaderAware {
+class AutoConfiguredRpcClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware,
+		ResourceLoaderAware, BeanClassLoaderAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(AutoConfiguredRpcClientsRegistrar.class);
 

@@ -34,8 +34,9 @@ final class EnvironmentBrokerUrlSource implements BrokerUrlSource {
 			for (String address : StringUtils.commaDelimitedListToStringArray(list)) {
 				String trimmed = address.trim();
 				int colon = trimmed.lastIndexOf(':');
-				addresses.add((colon > 0) ? Map.entry(trimmed.substring(0, colon),
-						Integer.parseInt(trimmed.substring(colon + 1))) : Map.entry(trimmed, defaultPort));
+				addresses.add((colon > 0)
+						? Map.entry(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1)))
+						: Map.entry(trimmed, defaultPort));
 			}
 		}
 		else {

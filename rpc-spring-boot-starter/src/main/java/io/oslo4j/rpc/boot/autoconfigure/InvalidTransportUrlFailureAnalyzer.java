@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a transport URL refused by oslo4j (e.g. by a transport made in user code).
- * The URL is shown with its passwords masked.
+ * Explains a transport URL refused by oslo4j (e.g. by a transport made in user code). The
+ * URL is shown with its passwords masked.
  */
 class InvalidTransportUrlFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTransportUrlException> {
 

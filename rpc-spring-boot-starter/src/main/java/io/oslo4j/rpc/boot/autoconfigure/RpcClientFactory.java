@@ -28,9 +28,9 @@ import org.springframework.util.StringUtils;
  * {@code rpc.call-monitor-timeout}.
  * <p>
  * Client names: an interface whose name has no {@code rpc.clients} entry uses its
- * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface
- * uses is most likely a typo and is logged as a warning at startup;
- * {@link #client(String)} refuses a name that has no entry.
+ * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface uses
+ * is most likely a typo and is logged as a warning at startup; {@link #client(String)}
+ * refuses a name that has no entry.
  */
 public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSingleton {
 
@@ -93,17 +93,17 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 	}
 
 	/**
-	 * Returns a client configured by {@code rpc.clients.<name>.*}, for code that calls
-	 * by method name.
+	 * Returns a client configured by {@code rpc.clients.<name>.*}, for code that calls by
+	 * method name.
 	 * @param name the client name
 	 * @return the client
 	 * @throws RpcConfigurationException when {@code rpc.clients.<name>} is not configured
 	 */
 	public io.oslo4j.rpc.client.RpcClient client(String name) {
 		if (!this.properties.getClients().containsKey(name)) {
-			throw new RpcConfigurationException("rpc.clients." + name,
-					"no client named '" + name + "' is configured (known: " + this.properties.getClients().keySet()
-							+ ")",
+			throw new RpcConfigurationException(
+					"rpc.clients." + name, "no client named '" + name + "' is configured (known: "
+							+ this.properties.getClients().keySet() + ")",
 					"rpc.clients." + name + ".topic=" + name, null);
 		}
 		return client(name, null);
@@ -118,8 +118,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			.withVersion(first(settings.getVersion(), (annotation != null) ? annotation.version() : null))
 			.withFanout(Boolean.TRUE.equals(settings.getFanout()));
 		ClientOptions clientOptions = this.options
-			.withTimeout((settings.getTimeout() != null) ? settings.getTimeout()
-					: this.properties.getResponseTimeout())
+			.withTimeout((settings.getTimeout() != null) ? settings.getTimeout() : this.properties.getResponseTimeout())
 			.withCallMonitorTimeout((settings.getCallMonitorTimeout() != null) ? settings.getCallMonitorTimeout()
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap());
@@ -151,9 +150,10 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 		}
 		for (String configured : this.properties.getClients().keySet()) {
 			if (!used.contains(configured)) {
-				logger.warn("rpc.clients.{} is configured but no @RpcClient(\"{}\") interface was found (clients in use: "
-						+ "{}); check the name, or ignore this if the client is used through RpcClientFactory.client()",
-						configured, configured, used);
+				logger
+					.warn("rpc.clients.{} is configured but no @RpcClient(\"{}\") interface was found (clients in use: "
+							+ "{}); check the name, or ignore this if the client is used through RpcClientFactory.client()",
+							configured, configured, used);
 			}
 		}
 	}

@@ -18,8 +18,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Finds {@code @RpcClient} interfaces in packages, as Spring Cloud OpenFeign finds
- * {@code @FeignClient}s, and registers one bean definition per interface (named after
- * the interface) whose instance is made by {@link RpcClientFactory#create(Class)}.
+ * {@code @FeignClient}s, and registers one bean definition per interface (named after the
+ * interface) whose instance is made by {@link RpcClientFactory#create(Class)}.
  */
 final class RpcClientScanner {
 

@@ -20,11 +20,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Registers the {@code @RpcClient} interfaces of the packages named by
- * {@link EnableRpcClients}, and marks the registry so that the application's packages
- * are not scanned as well.
+ * {@link EnableRpcClients}, and marks the registry so that the application's packages are
+ * not scanned as well.
  */
-class RpcClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, ResourceLoaderAware,
-		BeanClassLoaderAware {
+class RpcClientsRegistrar
+		implements ImportBeanDefinitionRegistrar, EnvironmentAware, ResourceLoaderAware, BeanClassLoaderAware {
 
 	/** Bean name of the marker that {@code @EnableRpcClients} was used. */
 	static final String MARKER = RpcClientsRegistrar.class.getName() + ".explicit";

@@ -10,8 +10,8 @@ class RpcConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<RpcConfigu
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RpcConfigurationException cause) {
-		String description = "Invalid oslo4j RPC configuration:\n\n    Property: " + cause.property()
-				+ "\n    Reason: " + cause.reason();
+		String description = "Invalid oslo4j RPC configuration:\n\n    Property: " + cause.property() + "\n    Reason: "
+				+ cause.reason();
 		String action = "Update '" + cause.property() + "' in your configuration, for example:\n\n    "
 				+ cause.example();
 		return new FailureAnalysis(description, action, cause);

@@ -27,15 +27,15 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Serves the application's {@code @RpcEndpoint} beans: on {@link #start()} it collects
- * them, groups them by topic (the annotation's, else {@code rpc.server.topic}) and
- * starts one {@link RpcServer} per topic, named {@code rpc.server.name}. No endpoint
- * beans, no server and no consumer.
+ * them, groups them by topic (the annotation's, else {@code rpc.server.topic}) and starts
+ * one {@link RpcServer} per topic, named {@code rpc.server.name}. No endpoint beans, no
+ * server and no consumer.
  * <p>
  * Methods are read from the bean's user class and invoked on the bean itself, so
  * {@code @Transactional} or {@code @Validated} proxies stay in the path. A JDK interface
  * proxy is not an instance of its class: it is served through the interfaces it proxies
- * (one endpoint per interface, same namespace and version), so only interface methods
- * are callable; use class proxies ({@code spring.aop.proxy-target-class=true}, Boot's
+ * (one endpoint per interface, same namespace and version), so only interface methods are
+ * callable; use class proxies ({@code spring.aop.proxy-target-class=true}, Boot's
  * default) to serve every public method.
  * <p>
  * On {@link #stop()} every server stops taking messages, then requests in flight get up
@@ -144,8 +144,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 			return endpoints;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RpcDefinitionException("@RpcEndpoint", userClass.getName(), String.valueOf(ex.getMessage()),
-					ex);
+			throw new RpcDefinitionException("@RpcEndpoint", userClass.getName(), String.valueOf(ex.getMessage()), ex);
 		}
 	}
 

@@ -14,10 +14,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of oslo4j, prefix {@code rpc}. Keys bind with Boot's relaxed rules, so
- * oslo's spelling works too: {@code rpc.transport_url}, {@code rpc.transport-url} and
- * the environment variable {@code RPC_TRANSPORT_URL} are the same key. Values are
- * checked when the context starts; a bad one fails startup with a message naming the key
- * and a valid example.
+ * oslo's spelling works too: {@code rpc.transport_url}, {@code rpc.transport-url} and the
+ * environment variable {@code RPC_TRANSPORT_URL} are the same key. Values are checked
+ * when the context starts; a bad one fails startup with a message naming the key and a
+ * valid example.
  */
 @ConfigurationProperties("rpc")
 public class RpcProperties implements InitializingBean {

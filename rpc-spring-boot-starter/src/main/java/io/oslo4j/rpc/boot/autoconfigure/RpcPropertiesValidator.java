@@ -86,7 +86,8 @@ final class RpcPropertiesValidator {
 	private static void client(String name, RpcClientProperties client) {
 		String prefix = "rpc.clients." + name;
 		if (!CLIENT_NAME.matcher(name).matches()) {
-			throw new RpcConfigurationException(prefix, "'" + name + "' is not a client name (letters, digits, '.', '_', '-')",
+			throw new RpcConfigurationException(prefix,
+					"'" + name + "' is not a client name (letters, digits, '.', '_', '-')",
 					"rpc.clients.compute.topic=compute", null);
 		}
 		positive(prefix + ".timeout", client.getTimeout(), "30s");

@@ -11,7 +11,8 @@ import java.util.Map;
  * oslo. TLS is switched on by the URL ({@code ?ssl=1}) or, when the URL comes from
  * {@code spring.rabbitmq.*}, by {@code spring.rabbitmq.ssl.enabled}; certificates are
  * given with oslo's PEM options through {@link #getOptions() options}
- * ({@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file}, {@code ssl_version}).
+ * ({@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file},
+ * {@code ssl_version}).
  */
 public class RpcRabbitProperties {
 

@@ -50,9 +50,10 @@ final class RpcTransports {
 				transport.close();
 				throw new RpcBrokerUnavailableException(url.toString());
 			}
-			logger.warn("oslo4j: the RPC broker at {} (from {}) is not reachable; the application starts anyway and "
-					+ "reconnects in the background (rpc.fail-fast=false); health is DOWN until connected", url,
-					source);
+			logger.warn(
+					"oslo4j: the RPC broker at {} (from {}) is not reachable; the application starts anyway and "
+							+ "reconnects in the background (rpc.fail-fast=false); health is DOWN until connected",
+					url, source);
 		}
 		else {
 			logger.info("oslo4j: connected to {} (from {})", url, source);

@@ -1,5 +1,6 @@
 /**
- * Spring Boot auto-configuration of oslo4j: transport, @RpcEndpoint servers, @RpcClient proxies.
+ * Spring Boot auto-configuration of oslo4j: transport, @RpcEndpoint servers, @RpcClient
+ * proxies.
  */
 @NullMarked
 package io.oslo4j.rpc.boot.autoconfigure;

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers {@link RpcHealthIndicator} as the {@code rpc} health contributor; switched
@@ -20,13 +21,22 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = RpcAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(Transport.class)
-@ConditionalOnEnabledHealthIndicator("rpc")
 public final class RpcHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "rpcHealthIndicator")
-	RpcHealthIndicator rpcHealthIndicator(Transport transport, ObjectProvider<RpcEndpointRegistry> registry) {
-		return new RpcHealthIndicator(transport, registry.getIfAvailable());
+	/**
+	 * Nested so that {@code @ConditionalOnEnabledHealthIndicator}, whose condition class
+	 * lives in spring-boot-health, is only loaded once that module is known to be there.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("rpc")
+	static class RpcHealthIndicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rpcHealthIndicator")
+		RpcHealthIndicator rpcHealthIndicator(Transport transport, ObjectProvider<RpcEndpointRegistry> registry) {
+			return new RpcHealthIndicator(transport, registry.getIfAvailable());
+		}
+
 	}
 
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of oslo4j: UP when the transport is connected and every RPC server consumes;
- * DOWN with a reason otherwise. Details: the driver, the broker hosts and vhost (no
- * credentials), and each server's target and requests in flight.
+ * DOWN with a reason otherwise. Details: the URL with masked passwords, the driver, the
+ * broker hosts and vhost, and each server's target and requests in flight.
  */
 public class RpcHealthIndicator extends AbstractHealthIndicator {
 
@@ -43,7 +43,8 @@ public class RpcHealthIndicator extends AbstractHealthIndicator {
 		for (TransportUrl.Host host : url.hosts()) {
 			hosts.add(host.address());
 		}
-		builder.withDetail("driver", url.driver())
+		builder.withDetail("url", url.toString())
+			.withDetail("driver", url.driver())
 			.withDetail("hosts", hosts)
 			.withDetail("virtualHost", url.effectiveVirtualHost())
 			.withDetail("controlExchange", this.transport.controlExchange());

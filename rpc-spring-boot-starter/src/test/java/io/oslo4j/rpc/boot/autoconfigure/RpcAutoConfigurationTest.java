@@ -63,11 +63,10 @@ class RpcAutoConfigurationTest {
 	@Test
 	void osloSpellingTransportUnderscoreUrlBindsToo() {
 		String url = fakeUrl();
-		this.runner.withPropertyValues("rpc.transport_url=" + url, "rpc.control_exchange=nova")
-			.run((context) -> {
-				assertThat(context.getBean(Transport.class).url().toString()).isEqualTo(url);
-				assertThat(context.getBean(Transport.class).controlExchange()).isEqualTo("nova");
-			});
+		this.runner.withPropertyValues("rpc.transport_url=" + url, "rpc.control_exchange=nova").run((context) -> {
+			assertThat(context.getBean(Transport.class).url().toString()).isEqualTo(url);
+			assertThat(context.getBean(Transport.class).controlExchange()).isEqualTo("nova");
+		});
 	}
 
 	@Test
@@ -77,8 +76,7 @@ class RpcAutoConfigurationTest {
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						Map.of("RPC_TRANSPORT_URL", url))))
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("RPC_TRANSPORT_URL", url))))
 			.run((context) -> assertThat(context.getBean(Transport.class).url().toString()).isEqualTo(url));
 	}
 

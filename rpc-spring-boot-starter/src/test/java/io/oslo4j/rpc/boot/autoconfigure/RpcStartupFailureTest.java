@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Bad configuration fails startup with a failure analysis naming the property and a
- * valid example, and never shows a password.
+ * Bad configuration fails startup with a failure analysis naming the property and a valid
+ * example, and never shows a password.
  */
 @Timeout(60)
 class RpcStartupFailureTest {
@@ -44,8 +44,7 @@ class RpcStartupFailureTest {
 
 	@Test
 	void aMalformedTransportUrlIsReportedWithTheKeyAndAnExampleButNoPassword() {
-		FailureAnalysis analysis = analyzeConfigurationFailure(
-				"rpc.transport-url=rabbit://nova:s3cret@host:notaport/");
+		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=rabbit://nova:s3cret@host:notaport/");
 		assertThat(analysis.getDescription()).contains("rpc.transport-url").contains("****").doesNotContain("s3cret");
 		assertThat(analysis.getAction()).contains("rpc.transport-url=rabbit://");
 	}
@@ -76,8 +75,7 @@ class RpcStartupFailureTest {
 	void anUnknownAllowedRemoteExceptionIsReported() {
 		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=fake:///" + MessageIds.next(),
 				"rpc.allowed-remote-exceptions=com.example.Missing");
-		assertThat(analysis.getDescription()).contains("rpc.allowed-remote-exceptions")
-			.contains("com.example.Missing");
+		assertThat(analysis.getDescription()).contains("rpc.allowed-remote-exceptions").contains("com.example.Missing");
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Transport URL passwords are masked in /actuator/configprops and /actuator/env even
- * when values are shown.
+ * Transport URL passwords are masked in /actuator/configprops and /actuator/env even when
+ * values are shown.
  */
 @Timeout(60)
 class RpcTransportUrlSanitizerTest {
@@ -30,7 +30,9 @@ class RpcTransportUrlSanitizerTest {
 	void configpropsAndEnvShowTheTransportUrlWithAMaskedPassword() {
 		String vhost = MessageIds.next();
 		this.runner.withPropertyValues("rpc.transport-url=fake://nova:s3cret@localhost/" + vhost).run((context) -> {
-			List<SanitizingFunction> functions = context.getBeanProvider(SanitizingFunction.class).orderedStream().toList();
+			List<SanitizingFunction> functions = context.getBeanProvider(SanitizingFunction.class)
+				.orderedStream()
+				.toList();
 			assertThat(functions).isNotEmpty();
 			ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(functions,
 					Show.ALWAYS);
@@ -63,11 +65,9 @@ class RpcTransportUrlSanitizerTest {
 
 	@Test
 	void aMalformedUrlIsStillMasked() {
-		assertThat(RpcTransportUrlSanitizer.mask("rabbit://a:s3cret@h1:x,b:other@h2/"))
-			.doesNotContain("s3cret")
+		assertThat(RpcTransportUrlSanitizer.mask("rabbit://a:s3cret@h1:x,b:other@h2/")).doesNotContain("s3cret")
 			.doesNotContain("other");
-		assertThat(RpcTransportUrlSanitizer.mask("rabbit://a:s3cret@h1:5672/"))
-			.isEqualTo("rabbit://a:****@h1:5672/");
+		assertThat(RpcTransportUrlSanitizer.mask("rabbit://a:s3cret@h1:5672/")).isEqualTo("rabbit://a:****@h1:5672/");
 	}
 
 }
