@@ -1,0 +1,158 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.client.ClientOptions;
+import io.oslo4j.rpc.client.RemoteExceptionMapper;
+import io.oslo4j.rpc.serializer.JacksonSerializer;
+import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.server.RpcServerOptions;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration of oslo4j: a {@link Transport} (from {@code rpc.transport-url}, else
+ * Spring Boot's RabbitMQ connection), the {@link RpcEndpointRegistry} serving
+ * {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and masking of
+ * transport URLs in actuator endpoints. Every SPI bean backs off when the application
+ * defines its own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@ConditionalOnClass(Transport.class)
+@EnableConfigurationProperties(RpcProperties.class)
+@Import(AutoConfiguredRpcClientsRegistrar.class)
+public final class RpcAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Transport.class)
+	Transport rpcTransport(RpcProperties properties, ObjectProvider<BrokerUrlSource> brokerUrlSource,
+			Environment environment) {
+		BrokerUrlSource fallback = brokerUrlSource.getIfAvailable(() -> new EnvironmentBrokerUrlSource(environment));
+		return RpcTransports.create(properties, RpcTransports.url(properties, fallback));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Serializer.class)
+	Serializer rpcSerializer() {
+		return JacksonSerializer.defaultSerializer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RemoteExceptionMapper.class)
+	RemoteExceptionMapper rpcRemoteExceptionMapper(RpcProperties properties) {
+		RemoteExceptionMapper mapper = RemoteExceptionMapper.none();
+		for (String name : properties.getAllowedRemoteExceptions()) {
+			mapper = mapper.allow(AllowedRemoteExceptions.resolve(name.trim()));
+		}
+		return mapper;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RpcClientFactory rpcClientFactory(Transport transport, RpcProperties properties, Serializer serializer,
+			RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<RpcContextSupplier> contexts) {
+		ClientOptions options = ClientOptions.defaults()
+			.withSerializer(serializer, WireCodec.defaultCodec())
+			.withExceptions(exceptions)
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return new RpcClientFactory(transport, properties, options, contexts.getIfAvailable(() -> RpcContext::empty));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "rpc.server.enabled", matchIfMissing = true)
+	RpcEndpointRegistry rpcEndpointRegistry(Transport transport, RpcProperties properties, Serializer serializer,
+			ObjectProvider<ObservationRegistry> observations, Environment environment) {
+		RpcServerProperties server = properties.getServer();
+		RpcServerOptions options = RpcServerOptions.defaults()
+			.withExecutorThreads(server.getExecutorThreads())
+			.withAckMode(server.getAckMode())
+			.withShutdownTimeout(server.getShutdownTimeout())
+			.withSerializer(serializer, WireCodec.defaultCodec())
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		String topic = (server.getTopic() != null) ? server.getTopic()
+				: environment.getProperty("spring.application.name");
+		String name = (server.getName() != null) ? server.getName() : RpcTransports.hostName();
+		return new RpcEndpointRegistry(transport, properties, options, topic, name);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RabbitAutoConfiguration.class, RabbitConnectionDetails.class })
+	static class RabbitConnectionConfiguration {
+
+		@Bean
+		@ConditionalOnBean(RabbitConnectionDetails.class)
+		BrokerUrlSource rpcBrokerUrlSource(RabbitConnectionDetails details,
+				ObjectProvider<RabbitProperties> properties) {
+			return new RabbitConnectionDetailsUrlSource(details, properties.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class SanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction rpcTransportUrlSanitizer() {
+			return new RpcTransportUrlSanitizer();
+		}
+
+	}
+
+	/**
+	 * Resolves {@code rpc.allowed-remote-exceptions}.
+	 */
+	static final class AllowedRemoteExceptions {
+
+		private AllowedRemoteExceptions() {
+		}
+
+		@SuppressWarnings("unchecked")
+		static Class<? extends RuntimeException> resolve(String name) {
+			Class<?> type;
+			try {
+				type = ClassUtils.forName(name, AllowedRemoteExceptions.class.getClassLoader());
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw invalid(name, "class not found", ex);
+			}
+			if (!RuntimeException.class.isAssignableFrom(type)) {
+				throw invalid(name, "not a RuntimeException", null);
+			}
+			try {
+				type.getConstructor(String.class);
+			}
+			catch (NoSuchMethodException ex) {
+				throw invalid(name, "has no public (String message) constructor", ex);
+			}
+			return (Class<? extends RuntimeException>) type;
+		}
+
+		private static RpcConfigurationException invalid(String name, String reason, @Nullable Throwable cause) {
+			return new RpcConfigurationException("rpc.allowed-remote-exceptions", "'" + name + "': " + reason,
+					"rpc.allowed-remote-exceptions=com.example.inventory.OutOfStockException", cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of one {@code @RpcClient} interface, {@code rpc.clients.<name>.*}. Every value
+ * that is set overrides the annotation's attribute; unset values fall back to the
+ * annotation, then to the global {@code rpc.*} value.
+ */
+public class RpcClientProperties {
+
+	/**
+	 * Topic to send to. Defaults to the annotation's topic, then to the client name.
+	 */
+	private @Nullable String topic;
+
+	/**
+	 * Server to direct every message to ("<topic>.<server>"). Not set: any server of the
+	 * topic.
+	 */
+	private @Nullable String server;
+
+	/**
+	 * Exchange to send to. Not set: rpc.control-exchange.
+	 */
+	private @Nullable String exchange;
+
+	/**
+	 * Endpoint namespace requested.
+	 */
+	private @Nullable String namespace;
+
+	/**
+	 * Version requested, "X.Y" (e.g. "5.0").
+	 */
+	private @Nullable String version;
+
+	/**
+	 * Highest version this client may send, "X.Y"; a method whose version is above it
+	 * fails without sending.
+	 */
+	private @Nullable String versionCap;
+
+	/**
+	 * How long a call waits for its reply. Not set: rpc.response-timeout.
+	 */
+	private @Nullable Duration timeout;
+
+	/**
+	 * Call monitor timeout of this client. Not set: rpc.call-monitor-timeout.
+	 */
+	private @Nullable Duration callMonitorTimeout;
+
+	/**
+	 * Whether every cast goes to all servers of the topic (calls are then refused).
+	 */
+	private @Nullable Boolean fanout;
+
+	public @Nullable String getTopic() {
+		return this.topic;
+	}
+
+	public void setTopic(@Nullable String topic) {
+		this.topic = topic;
+	}
+
+	public @Nullable String getServer() {
+		return this.server;
+	}
+
+	public void setServer(@Nullable String server) {
+		this.server = server;
+	}
+
+	public @Nullable String getExchange() {
+		return this.exchange;
+	}
+
+	public void setExchange(@Nullable String exchange) {
+		this.exchange = exchange;
+	}
+
+	public @Nullable String getNamespace() {
+		return this.namespace;
+	}
+
+	public void setNamespace(@Nullable String namespace) {
+		this.namespace = namespace;
+	}
+
+	public @Nullable String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(@Nullable String version) {
+		this.version = version;
+	}
+
+	public @Nullable String getVersionCap() {
+		return this.versionCap;
+	}
+
+	public void setVersionCap(@Nullable String versionCap) {
+		this.versionCap = versionCap;
+	}
+
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(@Nullable Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public @Nullable Duration getCallMonitorTimeout() {
+		return this.callMonitorTimeout;
+	}
+
+	public void setCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
+		this.callMonitorTimeout = callMonitorTimeout;
+	}
+
+	public @Nullable Boolean getFanout() {
+		return this.fanout;
+	}
+
+	public void setFanout(@Nullable Boolean fanout) {
+		this.fanout = fanout;
+	}
+
+}

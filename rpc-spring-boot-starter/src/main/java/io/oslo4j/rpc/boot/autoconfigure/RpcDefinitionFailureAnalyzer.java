@@ -1,0 +1,25 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an unusable {@code @RpcClient} interface or {@code @RpcEndpoint} class.
+ */
+class RpcDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<RpcDefinitionException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, RpcDefinitionException cause) {
+		String description = "The " + cause.annotation() + " " + cause.typeName() + " cannot be used:\n\n    "
+				+ cause.problem();
+		String action = cause.annotation().equals("@RpcClient")
+				? "Fix " + cause.typeName() + ": it must be an interface; each method is a call (any return type), "
+						+ "an async call (CompletableFuture<T>), or a void @RpcCast/@RpcFanout method; arguments are "
+						+ "sent by parameter name (compile with -parameters or use @RpcParam)."
+				: "Fix " + cause.typeName() + ": each public method name must be unique (RPC methods are called by "
+						+ "name), parameter names must be known (compile with -parameters or use @RpcParam) and "
+						+ "the version must be \"X.Y\", e.g. @RpcEndpoint(version = \"1.2\").";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

@@ -1,0 +1,190 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.annotation.RpcEndpoint;
+import io.oslo4j.rpc.server.Endpoint;
+import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.server.RpcServerOptions;
+import io.oslo4j.rpc.transport.Transport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Serves the application's {@code @RpcEndpoint} beans: on {@link #start()} it collects
+ * them, groups them by topic (the annotation's, else {@code rpc.server.topic}) and starts
+ * one {@link RpcServer} per topic, named {@code rpc.server.name}. No endpoint beans, no
+ * server and no consumer.
+ * <p>
+ * Methods are read from the bean's user class and invoked on the bean itself, so
+ * {@code @Transactional} or {@code @Validated} proxies stay in the path. A JDK interface
+ * proxy is not an instance of its class: it is served through the interfaces it proxies
+ * (one endpoint per interface, same namespace and version), so only interface methods are
+ * callable; use class proxies ({@code spring.aop.proxy-target-class=true}, Boot's
+ * default) to serve every public method.
+ * <p>
+ * On {@link #stop()} every server stops taking messages, then requests in flight get up
+ * to {@code rpc.server.shutdown-timeout} to finish and send their replies. With
+ * {@code rpc.fail-fast=false} a server that cannot start (broker down) is retried in the
+ * background.
+ */
+public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAware {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcEndpointRegistry.class);
+
+	private final Transport transport;
+
+	private final RpcProperties properties;
+
+	private final RpcServerOptions options;
+
+	private final @Nullable String defaultTopic;
+
+	private final String serverName;
+
+	private final List<RpcServer> servers = new CopyOnWriteArrayList<>();
+
+	private @Nullable ApplicationContext applicationContext;
+
+	private @Nullable ServerStarter starter;
+
+	private volatile boolean running;
+
+	/**
+	 * Makes the registry.
+	 * @param transport the transport to serve on
+	 * @param properties the configuration
+	 * @param options how servers run
+	 * @param defaultTopic the topic of endpoints that name none, or {@code null}
+	 * @param serverName the server name
+	 */
+	public RpcEndpointRegistry(Transport transport, RpcProperties properties, RpcServerOptions options,
+			@Nullable String defaultTopic, String serverName) {
+		this.transport = transport;
+		this.properties = properties;
+		this.options = options;
+		this.defaultTopic = defaultTopic;
+		this.serverName = serverName;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		Map<String, List<Endpoint>> byTopic = collect();
+		ServerStarter serverStarter = new ServerStarter(this.properties.isFailFast());
+		for (Map.Entry<String, List<Endpoint>> entry : byTopic.entrySet()) {
+			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
+					entry.getValue(), this.options);
+			this.servers.add(server);
+			serverStarter.start(server);
+			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
+		}
+		this.starter = serverStarter;
+		this.running = true;
+	}
+
+	private Map<String, List<Endpoint>> collect() {
+		ApplicationContext context = this.applicationContext;
+		Map<String, List<Endpoint>> byTopic = new LinkedHashMap<>();
+		if (context == null) {
+			return byTopic;
+		}
+		for (Map.Entry<String, Object> bean : context.getBeansWithAnnotation(RpcEndpoint.class).entrySet()) {
+			RpcEndpoint annotation = context.findAnnotationOnBean(bean.getKey(), RpcEndpoint.class);
+			if (annotation == null) {
+				continue;
+			}
+			String topic = annotation.topic().isEmpty() ? this.defaultTopic : annotation.topic();
+			if (topic == null) {
+				throw new RpcConfigurationException("rpc.server.topic",
+						"@RpcEndpoint bean '" + bean.getKey() + "' names no topic and neither rpc.server.topic nor "
+								+ "spring.application.name is set",
+						"rpc.server.topic=inventory (or spring.application.name=inventory)", null);
+			}
+			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>()).addAll(endpoints(bean.getValue(), annotation));
+		}
+		return byTopic;
+	}
+
+	static List<Endpoint> endpoints(Object bean, RpcEndpoint annotation) {
+		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		RpcDefinitionCheck.version("@RpcEndpoint", userClass.getName(), annotation.version());
+		try {
+			if (userClass.isInstance(bean)) {
+				return List.of(Endpoint.of(bean, userClass, annotation.namespace(), annotation.version()));
+			}
+			List<Endpoint> endpoints = new ArrayList<>();
+			for (Class<?> iface : AopProxyUtils.proxiedUserInterfaces(bean)) {
+				endpoints.add(Endpoint.of(bean, iface, annotation.namespace(), annotation.version()));
+			}
+			logger.info("@RpcEndpoint {} is a JDK proxy: only the methods of {} are callable", userClass.getName(),
+					endpoints.stream().map((endpoint) -> endpoint.type().getName()).toList());
+			return endpoints;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RpcDefinitionException("@RpcEndpoint", userClass.getName(), String.valueOf(ex.getMessage()), ex);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		ServerStarter serverStarter = this.starter;
+		if (serverStarter != null) {
+			serverStarter.close();
+		}
+		for (RpcServer server : this.servers) {
+			server.stop();
+		}
+		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
+		try {
+			for (RpcServer server : this.servers) {
+				server.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.servers.forEach(RpcServer::close);
+		}
+		this.servers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Returns the servers, one per topic (empty without endpoint beans or once stopped).
+	 * @return the servers
+	 */
+	public List<RpcServer> servers() {
+		return List.copyOf(this.servers);
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.TransportUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks bound {@link RpcProperties}, failing on the first bad value with an
+ * {@link RpcConfigurationException} that names the key and shows a valid example.
+ */
+final class RpcPropertiesValidator {
+
+	static final String URL_EXAMPLE = "rpc.transport-url=rabbit://user:password@rabbit.example.com:5672/ (or fake://)";
+
+	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+	private RpcPropertiesValidator() {
+	}
+
+	static void validate(RpcProperties properties) {
+		String url = properties.getTransportUrl();
+		if (url != null) {
+			transportUrl("rpc.transport-url", url);
+		}
+		if (properties.getControlExchange().isBlank()) {
+			throw new RpcConfigurationException("rpc.control-exchange", "must not be blank",
+					"rpc.control-exchange=openstack", null);
+		}
+		positive("rpc.response-timeout", properties.getResponseTimeout(), "60s");
+		positive("rpc.call-monitor-timeout", properties.getCallMonitorTimeout(), "30s");
+		RpcRabbitProperties rabbit = properties.getRabbit();
+		notNegative("rpc.rabbit.transient-queues-ttl", rabbit.getTransientQueuesTtl(), "30m");
+		notNegative("rpc.rabbit.heartbeat", rabbit.getHeartbeat(), "60s");
+		notNegative("rpc.rabbit.reply-retry-timeout", rabbit.getReplyRetryTimeout(), "60s");
+		atLeast("rpc.rabbit.prefetch", rabbit.getPrefetch(), 0, "100");
+		atLeast("rpc.rabbit.pool-size", rabbit.getPoolSize(), 1, "30");
+		RpcServerProperties server = properties.getServer();
+		atLeast("rpc.server.executor-threads", server.getExecutorThreads(), 1, "64");
+		notNegative("rpc.server.shutdown-timeout", server.getShutdownTimeout(), "30s");
+		notBlank("rpc.server.topic", server.getTopic(), "inventory");
+		notBlank("rpc.server.name", server.getName(), "host-1");
+		for (Map.Entry<String, RpcClientProperties> entry : properties.getClients().entrySet()) {
+			client(entry.getKey(), entry.getValue());
+		}
+	}
+
+	/**
+	 * Parses a configured transport URL.
+	 * @param property the key it came from
+	 * @param url the URL
+	 * @return the parsed URL
+	 * @throws RpcConfigurationException when it is malformed (the message is masked)
+	 */
+	static TransportUrl transportUrl(String property, String url) {
+		try {
+			return TransportUrl.parse(url);
+		}
+		catch (InvalidTransportUrlException ex) {
+			throw new RpcConfigurationException(property, ex.getMessage(), URL_EXAMPLE, ex);
+		}
+	}
+
+	/**
+	 * Checks an RPC version from configuration or an annotation.
+	 * @param property where it came from
+	 * @param version the version, or {@code null}
+	 */
+	static void version(String property, @Nullable String version) {
+		if (version == null || version.isEmpty()) {
+			return;
+		}
+		try {
+			RpcVersion.parse(version);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RpcConfigurationException(property, "'" + version + "' is not a version \"X.Y\"",
+					property + "=1.0", ex);
+		}
+	}
+
+	private static void client(String name, RpcClientProperties client) {
+		String prefix = "rpc.clients." + name;
+		if (!CLIENT_NAME.matcher(name).matches()) {
+			throw new RpcConfigurationException(prefix,
+					"'" + name + "' is not a client name (letters, digits, '.', '_', '-')",
+					"rpc.clients.compute.topic=compute", null);
+		}
+		positive(prefix + ".timeout", client.getTimeout(), "30s");
+		positive(prefix + ".call-monitor-timeout", client.getCallMonitorTimeout(), "30s");
+		version(prefix + ".version", client.getVersion());
+		version(prefix + ".version-cap", client.getVersionCap());
+		notBlank(prefix + ".topic", client.getTopic(), name);
+	}
+
+	private static void positive(String property, @Nullable Duration value, String example) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			throw new RpcConfigurationException(property, "must be a positive duration, was " + value,
+					property + "=" + example, null);
+		}
+	}
+
+	private static void notNegative(String property, Duration value, String example) {
+		if (value.isNegative()) {
+			throw new RpcConfigurationException(property, "must not be negative, was " + value,
+					property + "=" + example, null);
+		}
+	}
+
+	private static void atLeast(String property, int value, int min, String example) {
+		if (value < min) {
+			throw new RpcConfigurationException(property, "must be at least " + min + ", was " + value,
+					property + "=" + example, null);
+		}
+	}
+
+	private static void notBlank(String property, @Nullable String value, String example) {
+		if (value != null && value.isBlank()) {
+			throw new RpcConfigurationException(property, "must not be blank", property + "=" + example, null);
+		}
+	}
+
+}

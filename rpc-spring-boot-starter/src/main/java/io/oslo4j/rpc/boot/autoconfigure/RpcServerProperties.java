@@ -1,0 +1,95 @@
+package io.oslo4j.rpc.boot.autoconfigure;
+
+import java.time.Duration;
+
+import io.oslo4j.rpc.server.AckMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of the application's RPC server, {@code rpc.server.*}.
+ */
+public class RpcServerProperties {
+
+	/**
+	 * Whether @RpcEndpoint beans are served. When false no server is started and no queue
+	 * is consumed; clients still work.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Topic the @RpcEndpoint beans without a topic of their own are served on. Defaults
+	 * to spring.application.name.
+	 */
+	private @Nullable String topic;
+
+	/**
+	 * Server name: this instance listens on "<topic>.<name>" too, and on its own fanout
+	 * queue. Defaults to the host name, as oslo's "host" option.
+	 */
+	private @Nullable String name;
+
+	/**
+	 * Worker threads dispatching requests (oslo's executor_thread_pool_size).
+	 */
+	private int executorThreads = 64;
+
+	/**
+	 * How long requests in flight may run on shutdown before the server is closed.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * When requests are acknowledged: on-receipt (oslo's behaviour, at most once) or
+	 * after-dispatch (at least once).
+	 */
+	private AckMode ackMode = AckMode.ON_RECEIPT;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getTopic() {
+		return this.topic;
+	}
+
+	public void setTopic(@Nullable String topic) {
+		this.topic = topic;
+	}
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	public int getExecutorThreads() {
+		return this.executorThreads;
+	}
+
+	public void setExecutorThreads(int executorThreads) {
+		this.executorThreads = executorThreads;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public AckMode getAckMode() {
+		return this.ackMode;
+	}
+
+	public void setAckMode(AckMode ackMode) {
+		this.ackMode = ackMode;
+	}
+
+}

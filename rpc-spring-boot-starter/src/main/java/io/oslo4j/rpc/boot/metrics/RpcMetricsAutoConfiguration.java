@@ -1,0 +1,39 @@
+package io.oslo4j.rpc.boot.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
+import io.oslo4j.rpc.client.ReplyWaiter;
+import io.oslo4j.rpc.transport.Transport;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Meters of oslo4j beyond its observations (whose timers {@code rpc.client.requests} and
+ * {@code rpc.server.requests} come from Boot's observation support): the counter
+ * {@code rpc.client.late.replies}, replies that arrived for calls no longer waiting
+ * (timed out, or unknown). Bound to every registry by Boot's metrics support as a
+ * {@link MeterBinder}.
+ */
+@AutoConfiguration(after = RpcAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(Transport.class)
+public final class RpcMetricsAutoConfiguration {
+
+	/** Name of the late replies counter. */
+	public static final String LATE_REPLIES = "rpc.client.late.replies";
+
+	@Bean
+	@ConditionalOnMissingBean(name = "rpcMeterBinder")
+	MeterBinder rpcMeterBinder(Transport transport) {
+		return (registry) -> FunctionCounter.builder(LATE_REPLIES, ReplyWaiter.of(transport), ReplyWaiter::lateReplies)
+			.description("Replies that arrived for calls no longer waiting (timed out or unknown)")
+			.register(registry);
+	}
+
+}
