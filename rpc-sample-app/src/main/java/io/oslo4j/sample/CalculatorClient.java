@@ -9,8 +9,8 @@ import io.oslo4j.rpc.annotation.RpcClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The calculator as seen by a client: topic {@code rpc.clients.calculator.topic}
- * (default {@code sample}), version 1.1.
+ * The calculator as seen by a client: topic {@code rpc.clients.calculator.topic} (default
+ * {@code sample}), version 1.1.
  */
 @RpcClient(value = "calculator", version = "1.1")
 public interface CalculatorClient {

@@ -9,7 +9,7 @@ import io.oslo4j.rpc.annotation.ExpectedExceptions;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
 
 /**
  * The calculator, served on {@code rpc.server.topic} (version 1.1, no namespace). Any
@@ -22,8 +22,8 @@ public class CalculatorEndpoint {
 
 	private final List<@Nullable Object> events = new CopyOnWriteArrayList<>();
 
-	public CalculatorEndpoint(@Value("${rpc.server.name:${HOSTNAME:sample}}") String serverName) {
-		this.serverName = serverName;
+	public CalculatorEndpoint(RpcProperties properties) {
+		this.serverName = properties.getServer().effectiveName();
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
 
 /**
  * Operations endpoint in namespace {@code control} (version 1.0): a ping and a refresh
@@ -17,8 +17,8 @@ public class ControlEndpoint {
 
 	private final AtomicLong refreshes = new AtomicLong();
 
-	public ControlEndpoint(@Value("${rpc.server.name:${HOSTNAME:sample}}") String serverName) {
-		this.serverName = serverName;
+	public ControlEndpoint(RpcProperties properties) {
+		this.serverName = properties.getServer().effectiveName();
 	}
 
 	/**

@@ -91,7 +91,7 @@ public final class RpcAutoConfiguration {
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		String topic = (server.getTopic() != null) ? server.getTopic()
 				: environment.getProperty("spring.application.name");
-		String name = (server.getName() != null) ? server.getName() : RpcTransports.hostName();
+		String name = server.effectiveName();
 		return new RpcEndpointRegistry(transport, properties, options, topic, name);
 	}
 

@@ -68,6 +68,14 @@ public class RpcServerProperties {
 		this.name = name;
 	}
 
+	/**
+	 * Returns the server name in use: {@code rpc.server.name}, or the host name.
+	 * @return the effective server name
+	 */
+	public String effectiveName() {
+		return (this.name != null && !this.name.isBlank()) ? this.name : RpcTransports.hostName();
+	}
+
 	public int getExecutorThreads() {
 		return this.executorThreads;
 	}
