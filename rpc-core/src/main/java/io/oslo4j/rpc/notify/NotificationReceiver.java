@@ -70,7 +70,11 @@ final class NotificationReceiver implements MessageHandler {
 		Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
 		metadata.put("message_id", decoded.messageId());
 		metadata.put("timestamp", decoded.timestamp());
-		RpcContext context = this.options.serializer().deserializeContext(decoded.context());
+		// as oslo's unpack_context: the context also holds client_timeout (the raw
+		// _timeout, absent from notifications, so null)
+		Map<String, @Nullable Object> entries = new LinkedHashMap<>(decoded.context());
+		entries.put("client_timeout", null);
+		RpcContext context = this.options.serializer().deserializeContext(entries);
 		Notification notification = new Notification(context, decoded.publisherId(), decoded.eventType(), priority,
 				decoded.payload(), java.util.Collections.unmodifiableMap(metadata));
 		PendingNotification pending = new PendingNotification(message, notification, decoded.uniqueId());
