@@ -223,6 +223,31 @@ abstract class AbstractNotificationTests {
 	}
 
 	@Test
+	void endpointExceptionRequeuesWhenAllowed() {
+		AtomicInteger calls = new AtomicInteger();
+		NotificationEndpoint failingOnce = new NotificationEndpoint() {
+			@Override
+			public NotificationResult info(RpcContext context, @Nullable String publisherId, @Nullable String eventType,
+					@Nullable Object payload, Map<String, @Nullable Object> metadata) {
+				if (calls.incrementAndGet() == 1) {
+					throw new IllegalStateException("boom");
+				}
+				return NotificationResult.HANDLED;
+			}
+		};
+		listen(this.transport, NotificationListenerOptions.defaults().withAllowRequeue(true), failingOnce);
+		notifier("p").info(RpcContext.empty(), "e", "x");
+		await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 2);
+	}
+
+	@Test
+	void notifierLogsInsteadOfThrowingWhenTheTransportIsClosed() {
+		Transport closed = Transports.create(this.url);
+		closed.close();
+		new Notifier(closed, "p", NotifierDriver.MESSAGING_V2, List.of(this.topic)).info(RpcContext.empty(), "e", 1);
+	}
+
+	@Test
 	void badMessagesAreDroppedAndTheListenerGoesOn() {
 		Recorder recorder = new Recorder();
 		NotificationListener listener = listen(this.transport, NotificationListenerOptions.defaults(), recorder);
