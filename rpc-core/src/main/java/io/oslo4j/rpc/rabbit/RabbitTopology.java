@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.oslo4j.rpc.Target;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -100,6 +101,52 @@ final class RabbitTopology implements ConnectionListener {
 				bind(serverQueue, exchange, serverQueue.getName()), fanout, fanoutQueue,
 				bind(fanoutQueue, fanout, topic));
 		return new Declarations(all, List.of(topicQueue.getName(), serverQueue.getName(), fanoutQueue.getName()));
+	}
+
+	/**
+	 * Returns the queue a notifier declares for a routing key {@code <topic>.<priority>}:
+	 * named after the key, flags and arguments of a topic queue (never
+	 * {@code x-expires}).
+	 * @param routingKey the routing key
+	 * @return the queue
+	 */
+	Queue notificationQueue(String routingKey) {
+		return topicQueue(routingKey);
+	}
+
+	/**
+	 * Returns what a notification listener declares (oslo's
+	 * {@code listen_for_notifications}): for every target and priority the topic exchange
+	 * and a queue ({@code <topic>.<priority>}, or the pool's queue) bound with
+	 * {@code <topic>.<priority>}.
+	 * @param targets the targets (topic set)
+	 * @param priorities the lower-case priorities
+	 * @param pool the pool, or {@code null}
+	 * @return the declarations; the distinct queue names in order
+	 */
+	Declarations forNotifications(List<Target> targets, List<String> priorities, @Nullable String pool) {
+		List<Declarable> all = new java.util.ArrayList<>();
+		java.util.Set<String> queues = new java.util.LinkedHashSet<>();
+		java.util.Set<String> exchanges = new java.util.HashSet<>();
+		for (Target target : targets) {
+			String topic = target.topic();
+			if (topic == null) {
+				throw new IllegalArgumentException("a notification target needs a topic: " + target);
+			}
+			Exchange exchange = topicExchange(exchangeName(target));
+			if (exchanges.add(exchange.getName())) {
+				all.add(exchange);
+			}
+			for (String priority : priorities) {
+				String routingKey = topic + "." + priority;
+				Queue queue = topicQueue((pool != null) ? pool : routingKey);
+				if (queues.add(queue.getName())) {
+					all.add(queue);
+				}
+				all.add(bind(queue, exchange, routingKey));
+			}
+		}
+		return new Declarations(all, List.copyOf(queues));
 	}
 
 	/**

@@ -50,6 +50,10 @@ public class RabbitTransport extends AbstractTransport {
 
 	private final Set<RabbitListener> listeners = ConcurrentHashMap.newKeySet();
 
+	private final RabbitNotificationPublisher notificationPublisher;
+
+	private final Set<RabbitNotificationListener> notificationListeners = ConcurrentHashMap.newKeySet();
+
 	private final Lock replyLock = new ReentrantLock();
 
 	private volatile @Nullable String replyQueue;
@@ -73,6 +77,8 @@ public class RabbitTransport extends AbstractTransport {
 				settings.controlExchange());
 		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);
 		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(), this.options);
+		this.notificationPublisher = new RabbitNotificationPublisher(this.connectionFactories.publisher(),
+				this.options);
 	}
 
 	/**
@@ -148,6 +154,32 @@ public class RabbitTransport extends AbstractTransport {
 		return listener;
 	}
 
+	// ---- notifications ----
+
+	@Override
+	public void sendNotification(Target target, String priority, byte[] body) {
+		String topic = java.util.Objects.requireNonNull(target.topic(), "a notification target needs a topic");
+		checkOpen();
+		Exchange exchange = this.topology.topicExchange(this.topology.exchangeName(target));
+		this.notificationPublisher.publish(exchange, this.topology.notificationQueue(topic + "." + priority), body);
+	}
+
+	@Override
+	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
+			MessageHandler handler) {
+		checkOpen();
+		RabbitTopology.Declarations declarations = this.topology.forNotifications(targets, priorities, pool);
+		this.topology.declare(declarations);
+		OsloListenerContainer container = this.consumers.start(declarations.queues(), handler, false,
+				() -> this.topology.redeclareIfMissing(declarations));
+		RabbitNotificationListener[] holder = new RabbitNotificationListener[1];
+		RabbitNotificationListener listener = new RabbitNotificationListener(container, this.topology, declarations,
+				() -> this.notificationListeners.remove(holder[0]));
+		holder[0] = listener;
+		this.notificationListeners.add(listener);
+		return listener;
+	}
+
 	/**
 	 * Returns whether the consumer connection is open (opening it if needed) and the
 	 * transport is not closed.
@@ -196,6 +228,9 @@ public class RabbitTransport extends AbstractTransport {
 			}
 		}
 		this.listeners.clear();
+		for (RabbitNotificationListener listener : List.copyOf(this.notificationListeners)) {
+			listener.close();
+		}
 		OsloListenerContainer container = this.replyContainer;
 		if (container != null) {
 			container.stop();

@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.transport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import io.oslo4j.rpc.MessageDeliveryException;
@@ -79,6 +80,48 @@ public interface Transport extends AutoCloseable {
 	 * @return the listener, to stop it
 	 */
 	Listener listen(Target target, MessageHandler handler);
+
+	// ---- notifications (oslo's send_notification / listen_for_notifications) ----
+
+	/**
+	 * Publishes a notification (oslo's {@code notify_send}): to the topic exchange
+	 * ({@code target.exchange()} or the control exchange) with the routing key
+	 * {@code <topic>.<priority>}. Before the first publish of each exchange and routing
+	 * key (again after a reconnection) it declares the exchange and the queue
+	 * {@code <topic>.<priority>} (durable per {@code amqp_durable_queues}, auto-delete
+	 * per {@code amqp_auto_delete}, never {@code x-expires}) and binds it, so
+	 * notifications sent before any listener exists are kept. Not mandatory, no
+	 * expiration; returns once the broker confirmed the message.
+	 * @param target the notification topic (e.g. {@code notifications}) and exchange
+	 * @param priority the lower-case priority, e.g. {@code info}
+	 * @param body the message body (2.0 envelope, or a bare 1.0 dict)
+	 * @throws MessageDeliveryException when the message could not be handed to the broker
+	 * @throws UnsupportedOperationException when the transport has no notifications
+	 */
+	default void sendNotification(Target target, String priority, byte[] body) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " does not send notifications");
+	}
+
+	/**
+	 * Starts consuming notifications (oslo's {@code listen_for_notifications}) for every
+	 * pair of target and priority. Without a pool it consumes the queues
+	 * {@code <topic>.<priority>} (listeners without a pool compete for messages); with
+	 * {@code pool} it consumes one queue named after the pool, bound to every
+	 * {@code <topic>.<priority>} (each pool gets its own copy). The queues are declared
+	 * as the notifier declares them and are never deleted by the listener. Messages are
+	 * handed to {@code handler} on the transport's consumer threads; the handler
+	 * acknowledges or rejects each one, possibly later and from another thread.
+	 * @param targets the targets (topic and optional exchange each)
+	 * @param priorities the lower-case priorities
+	 * @param pool the pool name, or {@code null}
+	 * @param handler receives every notification
+	 * @return the listener, to stop it
+	 * @throws UnsupportedOperationException when the transport has no notifications
+	 */
+	default Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
+			MessageHandler handler) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " does not listen for notifications");
+	}
 
 	/**
 	 * Returns the per-transport instance of a component layered on this transport (the

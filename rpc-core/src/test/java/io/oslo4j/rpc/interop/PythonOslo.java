@@ -812,4 +812,86 @@ public final class PythonOslo {
 
 	}
 
+	// ---- notifications: oslo_notify_send.py and oslo_notify_listen.py ----
+
+	/**
+	 * Starts {@code oslo_notify_listen.py}, a Python notification listener
+	 * ({@code get_notification_listener}, threading executor) printing one JSON line
+	 * {@code {"event": "notification", "priority", "ctxt", "publisher_id", "event_type",
+	 * "payload", "metadata"}} per notification, and waits until it is READY. Options:
+	 * {@code "--pool", "p"}, {@code "--priority", "info"} (repeatable, default all),
+	 * {@code "--exchange", "x"}.
+	 * @param url the oslo transport URL
+	 * @param topic the notification topic
+	 * @param options extra command line arguments
+	 * @return the running listener; close it
+	 */
+	public static PythonProcess startNotificationListener(String url, String topic, String... options) {
+		List<String> command = notifyCommand("oslo_notify_listen.py", "--url", url, "--topic", topic,
+				"--stdin-watchdog");
+		command.addAll(Arrays.asList(options));
+		PythonProcess process = new PythonProcess();
+		process.start(command, "notify-listen-" + topic);
+		return process;
+	}
+
+	/**
+	 * Runs {@code oslo_notify_send.py}: a Python {@code Notifier} sending the given steps
+	 * ({@code {"priority", "event_type", "payload", "ctxt", "publisher_id"}}) in order.
+	 * Options: {@code "--publisher-id", "p"}, {@code "--driver", "messaging"},
+	 * {@code "--exchange", "x"}.
+	 * @param url the oslo transport URL
+	 * @param topic the notification topic
+	 * @param steps the notifications to send
+	 * @param timeout how long the run may take
+	 * @param options extra command line arguments
+	 */
+	public static void runNotifier(String url, String topic, List<? extends Map<String, ?>> steps, Duration timeout,
+			String... options) {
+		Path script = logDir().resolve("notify-send-" + COUNTER.incrementAndGet() + "-script.json");
+		try {
+			Files.writeString(script, JSON.writeValueAsString(steps));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<String> command = notifyCommand("oslo_notify_send.py", "--url", url, "--topic", topic, "--script-file",
+				script.toString());
+		command.addAll(Arrays.asList(options));
+		PythonProcess process = new PythonProcess();
+		process.launch(command, "notify-send-" + topic);
+		try {
+			if (!process.waitFor(timeout)) {
+				throw new AssertionError("oslo_notify_send.py did not finish within " + timeout + process.describe());
+			}
+			process.joinReader();
+			if (process.exitValue() != 0 || !process.stdoutLines().contains("DONE")) {
+				throw new AssertionError(
+						"oslo_notify_send.py failed (exit " + process.exitValue() + ")" + process.describe());
+			}
+		}
+		finally {
+			process.close();
+		}
+	}
+
+	private static List<String> notifyCommand(String script, String... args) {
+		Path target = scriptDir().resolve(script);
+		synchronized (LOCK) {
+			if (!Files.exists(target)) {
+				try (InputStream in = PythonOslo.class.getResourceAsStream("/interop/" + script)) {
+					if (in == null) {
+						throw new IllegalStateException("/interop/" + script + " is not on the test classpath");
+					}
+					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+					target.toFile().deleteOnExit();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return command(script, args);
+	}
+
 }

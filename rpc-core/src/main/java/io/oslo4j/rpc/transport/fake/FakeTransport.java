@@ -2,6 +2,7 @@ package io.oslo4j.rpc.transport.fake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +46,8 @@ public class FakeTransport extends AbstractTransport {
 	private final Object lifecycle = new Object();
 
 	private final Set<FakeListener> listeners = new CopyOnWriteArraySet<>();
+
+	private final Set<FakeNotificationListener> notificationListeners = new CopyOnWriteArraySet<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -138,6 +141,46 @@ public class FakeTransport extends AbstractTransport {
 		}
 	}
 
+	// ---- notifications ----
+
+	@Override
+	public void sendNotification(Target target, String priority, byte[] body) {
+		String topic = Objects.requireNonNull(target.topic(), "a notification target needs a topic");
+		ensureOpen();
+		String exchange = topicExchange(target);
+		String routingKey = topic + "." + priority;
+		this.broker.declareExchange(exchange, Type.TOPIC, false);
+		this.broker.declareQueue(routingKey);
+		this.broker.bind(exchange, routingKey, routingKey);
+		this.broker.publish(exchange, routingKey, FakeMessage.of(body, null));
+	}
+
+	@Override
+	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
+			MessageHandler handler) {
+		synchronized (this.lifecycle) {
+			ensureOpen();
+			Set<FakeQueue> queues = new LinkedHashSet<>();
+			for (Target target : targets) {
+				String topic = Objects.requireNonNull(target.topic(), "a notification target needs a topic");
+				String exchange = topicExchange(target);
+				this.broker.declareExchange(exchange, Type.TOPIC, false);
+				for (String priority : priorities) {
+					String routingKey = topic + "." + priority;
+					String queueName = (pool != null) ? pool : routingKey;
+					queues.add(this.broker.declareQueue(queueName));
+					this.broker.bind(exchange, queueName, routingKey);
+				}
+			}
+			String name = (pool != null) ? pool : "notifications";
+			FakeNotificationListener listener = new FakeNotificationListener(new ArrayList<>(queues),
+					new FakeWorker(name, handler, false), this.notificationListeners::remove);
+			this.notificationListeners.add(listener);
+			listener.start();
+			return listener;
+		}
+	}
+
 	@Override
 	public boolean isConnected() {
 		return !this.closed.get();
@@ -157,6 +200,10 @@ public class FakeTransport extends AbstractTransport {
 		List<FakeWorker> workers = new ArrayList<>();
 		synchronized (this.lifecycle) {
 			for (FakeListener listener : this.listeners) {
+				listener.close();
+				workers.add(listener.worker());
+			}
+			for (FakeNotificationListener listener : this.notificationListeners) {
 				listener.close();
 				workers.add(listener.worker());
 			}

@@ -1,0 +1,106 @@
+package io.oslo4j.rpc.notify;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * oslo's {@code NotificationDispatcher} and {@code BatchNotificationDispatcher}: calls,
+ * in endpoint order, every endpoint method of a notification's priority whose filter
+ * passes; the first {@link NotificationResult#REQUEUE} (or exception) stops the round and
+ * asks for a requeue.
+ */
+final class NotificationDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+	private final Map<Priority, List<Callback>> callbacks = new EnumMap<>(Priority.class);
+
+	private NotificationDispatcher() {
+	}
+
+	static NotificationDispatcher of(List<NotificationEndpoint> endpoints) {
+		NotificationDispatcher dispatcher = new NotificationDispatcher();
+		for (NotificationEndpoint endpoint : endpoints) {
+			for (Priority priority : endpoint.priorities()) {
+				dispatcher.add(priority, new Callback(endpoint.filter(), endpoint, null));
+			}
+		}
+		return dispatcher;
+	}
+
+	static NotificationDispatcher ofBatch(List<BatchNotificationEndpoint> endpoints) {
+		NotificationDispatcher dispatcher = new NotificationDispatcher();
+		for (BatchNotificationEndpoint endpoint : endpoints) {
+			for (Priority priority : endpoint.priorities()) {
+				dispatcher.add(priority, new Callback(endpoint.filter(), null, endpoint));
+			}
+		}
+		return dispatcher;
+	}
+
+	private void add(Priority priority, Callback callback) {
+		this.callbacks.computeIfAbsent(priority, (key) -> new ArrayList<>()).add(callback);
+	}
+
+	/**
+	 * Returns the priorities some endpoint handles, in oslo's order.
+	 * @return the priorities
+	 */
+	Set<Priority> priorities() {
+		return this.callbacks.keySet();
+	}
+
+	/**
+	 * Dispatches the notifications of one priority.
+	 * @param priority the priority
+	 * @param notifications the notifications (one, unless in batch mode)
+	 * @return {@link NotificationResult#REQUEUE} when an endpoint asked for it or failed
+	 */
+	NotificationResult dispatch(Priority priority, List<Notification> notifications) {
+		for (Callback callback : this.callbacks.getOrDefault(priority, List.of())) {
+			List<Notification> selected = notifications;
+			if (callback.filter != null) {
+				selected = notifications.stream().filter(callback.filter::matches).toList();
+			}
+			if (selected.isEmpty()) {
+				continue;
+			}
+			NotificationResult result;
+			try {
+				result = callback.call(priority, selected);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Callback raised an exception.", ex);
+				result = NotificationResult.REQUEUE;
+			}
+			if (result == NotificationResult.REQUEUE) {
+				return result;
+			}
+		}
+		return NotificationResult.HANDLED;
+	}
+
+	private record Callback(@Nullable NotificationFilter filter, @Nullable NotificationEndpoint single,
+			@Nullable BatchNotificationEndpoint batch) {
+
+		NotificationResult call(Priority priority, List<Notification> notifications) {
+			NotificationResult result;
+			if (this.single != null) {
+				result = this.single.handle(priority, notifications.get(0));
+			}
+			else {
+				result = java.util.Objects.requireNonNull(this.batch).handle(priority, notifications);
+			}
+			return (result != null) ? result : NotificationResult.HANDLED;
+		}
+
+	}
+
+}
