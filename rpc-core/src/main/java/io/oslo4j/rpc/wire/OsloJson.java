@@ -27,6 +27,9 @@ public final class OsloJson {
 		JsonFactory factory = JsonFactory.builder()
 			.characterEscapes(PythonCharacterEscapes.INSTANCE)
 			.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+			// non-ASCII goes through Jackson's standard escape, upper-case by default;
+			// Python writes \u00e9, not \u00E9
+			.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 			.build();
 		return JsonMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
