@@ -4,6 +4,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The Jackson configuration oslo4j writes and reads messages with: Python's
@@ -32,6 +33,8 @@ public final class OsloJson {
 			.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 			.build();
 		return JsonMapper.builder(factory)
+			.addModule(new SimpleModule("oslo-python-floats").addSerializer(Double.class, PythonFloatSerializer.INSTANCE)
+				.addSerializer(double.class, PythonFloatSerializer.INSTANCE))
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}
