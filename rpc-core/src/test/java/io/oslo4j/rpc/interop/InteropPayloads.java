@@ -21,7 +21,7 @@ final class InteropPayloads {
 
 	static final BigInteger NEGATIVE_BEYOND_LONG = BigInteger.TWO.pow(65).negate();
 
-	static final String UNICODE = "h\u00e9llo w\u00f6rld \u2713 \u65e5\u672c\u8a9e \ud83d\ude00 \"quoted\" \\ tab\t nl\n";
+	static final String UNICODE = "h\u00e9llo w\u00f6rld \u2713 \u65e5\u672c\u8a9e \ud83d\ude00 \"quoted\" \\ tab\t nl\n a/b \u007f \u0001";
 
 	private InteropPayloads() {
 	}
@@ -38,6 +38,8 @@ final class InteropPayloads {
 		map.put("float", 3.141592653589793);
 		map.put("small_float", 1.5e-7);
 		map.put("big_float", 1.0e300);
+		map.put("floats", List.of(0.0001, 0.001, 100.0, 1.0e16, 1234567890123456.0, -2.5, 0.1 + 0.2, -0.0, 1.0e-5,
+				123456789.125, Double.MAX_VALUE));
 		map.put("bool", true);
 		map.put("list_of_maps",
 				List.of(Map.of("a", 1, "b", Arrays.asList(true, false, null)), Map.of("c", Map.of("d", "\u00fc"))));

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Connection;
@@ -32,6 +34,8 @@ final class InteropTestSupport implements AutoCloseable {
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 
 	private final Set<String> queues = new LinkedHashSet<>();
+
+	private final Map<String, RpcServer> javaServers = new ConcurrentHashMap<>();
 
 	final String url;
 
@@ -73,12 +77,17 @@ final class InteropTestSupport implements AutoCloseable {
 		JavaInteropEndpoint.Control control = new JavaInteropEndpoint.Control(server);
 		queues(topic, topic + "." + server);
 		Transport transport = transport();
-		track(new RpcServer(transport, Target.server(topic, server),
+		RpcServer rpcServer = track(new RpcServer(transport, Target.server(topic, server),
 				List.of(Endpoint.of(endpoint),
 						Endpoint.of(control, JavaInteropEndpoint.Control.class, "control", "1.0")),
-				RpcServerOptions.defaults()))
-			.start();
+				RpcServerOptions.defaults()));
+		this.javaServers.put(topic + "." + server, rpcServer);
+		rpcServer.start();
 		return endpoint;
+	}
+
+	RpcServer javaRpcServer(String topic, String server) {
+		return this.javaServers.get(topic + "." + server);
 	}
 
 	PythonServer pythonServer(String topic, String server, String... options) {

@@ -60,7 +60,8 @@ class JavaClientPythonServerTest {
 	}
 
 	private RpcClient client() {
-		return new RpcClient(this.transport, Target.topic(this.topic)).prepare((p) -> p.timeout(Duration.ofSeconds(10)));
+		return new RpcClient(this.transport, Target.topic(this.topic))
+			.prepare((p) -> p.timeout(Duration.ofSeconds(10)));
 	}
 
 	@Test
@@ -138,7 +139,8 @@ class JavaClientPythonServerTest {
 
 	@Test
 	void pythonExceptionsAndDispatcherRefusalsArriveWithOslosTexts() {
-		assertThatThrownBy(() -> client().call(RpcContext.empty(), "fail", Map.of("message", "boom from python \u00e9")))
+		assertThatThrownBy(
+				() -> client().call(RpcContext.empty(), "fail", Map.of("message", "boom from python \u00e9")))
 			.isInstanceOfSatisfying(RemoteRpcException.class, (ex) -> {
 				assertThat(ex.remoteClass()).isEqualTo("ValueError");
 				assertThat(ex.remoteModule()).isEqualTo("builtins");
