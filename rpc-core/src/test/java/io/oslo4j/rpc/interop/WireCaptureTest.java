@@ -109,6 +109,98 @@ class WireCaptureTest {
 		}
 	}
 
+	@Test
+	@Timeout(60)
+	void repliesFromJavaAreThoseOfPython() throws Exception {
+		try (InteropTestSupport support = new InteropTestSupport()) {
+			String javaTopic = InteropTestSupport.uniqueTopic("wirej");
+			String pythonTopic = InteropTestSupport.uniqueTopic("wirep");
+			CompletableFuture<PythonOslo.PythonServer> started = CompletableFuture
+				.supplyAsync(() -> support.pythonServer(pythonTopic, "s"));
+			support.javaServer(javaTopic, "s");
+			started.join();
+			Connection connection = support.rawConnection();
+			Channel channel = connection.createChannel();
+			String replyQueue = "reply_" + RawAmqp.newId();
+			support.queues(replyQueue);
+			channel.queueDeclare(replyQueue, false, false, false, Map.of("x-expires", 1800000));
+			Capture capture = new Capture(connection, replyQueue);
+
+			Map<String, Map<String, List<Delivery>>> bySide = new LinkedHashMap<>();
+			Map<String, Map<String, String>> ids = new LinkedHashMap<>();
+			for (String topic : List.of(javaTopic, pythonTopic)) {
+				Map<String, String> sideIds = new LinkedHashMap<>();
+				for (String kind : List.of("result", "no-such-method", "heartbeats")) {
+					String msgId = RawAmqp.newId();
+					sideIds.put(kind, msgId);
+					Map<String, @Nullable Object> inner = new LinkedHashMap<>();
+					switch (kind) {
+						case "result" -> {
+							inner.put("method", "echo_value");
+							inner.put("args", Map.of("value", args()));
+						}
+						case "no-such-method" -> {
+							inner.put("method", "nope");
+							inner.put("args", Map.of());
+						}
+						default -> {
+							inner.put("method", "sleep");
+							inner.put("args", Map.of("seconds", 2.5));
+						}
+					}
+					inner.put("_msg_id", msgId);
+					inner.put("_reply_q", replyQueue);
+					inner.put("_timeout", kind.equals("heartbeats") ? 2 : null);
+					inner.put("_unique_id", RawAmqp.newId());
+					inner.put("_context_user_id", "u1");
+					RawAmqp.publish(channel, "openstack", topic, RawAmqp.osloProperties().expiration("10000").build(),
+							RawAmqp.envelope("2.0", inner));
+				}
+				ids.put(topic, sideIds);
+			}
+			for (String topic : List.of(javaTopic, pythonTopic)) {
+				Map<String, List<Delivery>> byKind = new LinkedHashMap<>();
+				ids.get(topic)
+					.forEach((kind, msgId) -> byKind.put(kind,
+							capture.awaitDeliveries((d) -> msgId.equals(d.inner().get("_msg_id")),
+									kind.equals("heartbeats") ? 3 : 1, Duration.ofSeconds(15))));
+				bySide.put(topic, byKind);
+			}
+			Map<String, List<Delivery>> java = bySide.get(javaTopic);
+			Map<String, List<Delivery>> python = bySide.get(pythonTopic);
+			for (String kind : List.of("result", "heartbeats")) {
+				assertThat(java.get(kind)).hasSameSizeAs(python.get(kind));
+				for (int i = 0; i < java.get(kind).size(); i++) {
+					Delivery j = java.get(kind).get(i);
+					Delivery p = python.get(kind).get(i);
+					assertThat(j.propertyMap()).as("properties of %s reply %s", kind, i).isEqualTo(p.propertyMap());
+					assertThat(RawAmqp.withoutIds(j.body())).as("body of %s reply %s", kind, i)
+						.isEqualTo(RawAmqp.withoutIds(p.body()));
+				}
+			}
+			assertThat(java.get("result").get(0).propertyMap()).containsEntry("content_type", "application/json")
+				.containsEntry("content_encoding", "utf-8")
+				.containsEntry("delivery_mode", 2)
+				.containsEntry("priority", 0)
+				.containsEntry("expiration", null);
+			// a failure: the same envelope and key order; the failure's fields equal
+			// but for the traceback
+			Delivery j = java.get("no-such-method").get(0);
+			Delivery p = python.get("no-such-method").get(0);
+			assertThat(j.propertyMap()).isEqualTo(p.propertyMap());
+			Map<String, @Nullable Object> jInner = j.inner();
+			Map<String, @Nullable Object> pInner = p.inner();
+			assertThat(jInner.keySet()).containsExactlyElementsOf(pInner.keySet());
+			Map<String, @Nullable Object> jFailure = RawAmqp.parse((String) jInner.get("failure"));
+			Map<String, @Nullable Object> pFailure = RawAmqp.parse((String) pInner.get("failure"));
+			assertThat(jFailure.keySet()).containsExactly("class", "module", "message", "tb", "args", "kwargs")
+				.containsExactlyElementsOf(pFailure.keySet());
+			jFailure.remove("tb");
+			pFailure.remove("tb");
+			assertThat(jFailure).isEqualTo(pFailure);
+		}
+	}
+
 	private static Map<String, Delivery> byKind(List<Delivery> deliveries) {
 		Map<String, Delivery> byKind = new LinkedHashMap<>();
 		for (Delivery delivery : deliveries) {
