@@ -33,8 +33,9 @@ public final class OsloJson {
 			.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 			.build();
 		return JsonMapper.builder(factory)
-			.addModule(new SimpleModule("oslo-python-floats").addSerializer(Double.class, PythonFloatSerializer.INSTANCE)
-				.addSerializer(double.class, PythonFloatSerializer.INSTANCE))
+			.addModule(
+					new SimpleModule("oslo-python-floats").addSerializer(Double.class, PythonFloatSerializer.INSTANCE)
+						.addSerializer(double.class, PythonFloatSerializer.INSTANCE))
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}

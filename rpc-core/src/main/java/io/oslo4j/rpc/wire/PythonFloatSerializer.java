@@ -8,9 +8,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes a {@code double} as Python's {@code repr(float)} (and so {@code json.dumps}):
- * the shortest digits, positional between 1e-4 and 1e16 ({@code 0.0001},
- * {@code 100.0}), otherwise {@code 1.5e-07} and {@code 1e+300}; Java would write
- * {@code 1.5E-7} and {@code 1.0E300}. NaN and infinities are left to Jackson.
+ * the shortest digits, positional between 1e-4 and 1e16 ({@code 0.0001}, {@code 100.0}),
+ * otherwise {@code 1.5e-07} and {@code 1e+300}; Java would write {@code 1.5E-7} and
+ * {@code 1.0E300}. NaN and infinities are left to Jackson.
  */
 final class PythonFloatSerializer extends StdSerializer<Double> {
 
