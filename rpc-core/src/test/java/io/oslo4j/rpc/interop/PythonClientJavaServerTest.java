@@ -133,10 +133,10 @@ class PythonClientJavaServerTest {
 			.containsEntry("module", "builtins")
 			.containsEntry("exc_type", null);
 		assertThat((String) results.get(9).get("message"))
-			.startsWith("add() missing 1 required positional argument: 'b'\n");
+			.startsWith("JavaInteropEndpoint.add() missing 1 required positional argument: 'b'\n");
 		assertThat(results.get(10)).containsEntry("ok", false).containsEntry("type", "TypeError");
 		assertThat((String) results.get(10).get("message"))
-			.startsWith("add() got an unexpected keyword argument 'c'\n");
+			.startsWith("JavaInteropEndpoint.add() got an unexpected keyword argument 'c'\n");
 
 		assertThat(ok(results.get(11))).isEqualTo(42);
 		assertThat(ok(results.get(12))).isIn("js1", "js2");
@@ -182,7 +182,7 @@ class PythonClientJavaServerTest {
 		assertThat(results.get(1)).containsEntry("ok", false)
 			.containsEntry("type", "TypeError")
 			.containsEntry("module", "builtins");
-		assertThat((String) results.get(1).get("message")).startsWith("add() argument 'a': ");
+		assertThat((String) results.get(1).get("message")).startsWith("JavaInteropEndpoint.add() argument 'a': ");
 	}
 
 	private static @Nullable Object ok(Map<String, Object> line) {
