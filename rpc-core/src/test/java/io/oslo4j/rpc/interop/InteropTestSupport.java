@@ -21,7 +21,6 @@ import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
-import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
 
 /**
@@ -96,16 +95,7 @@ final class InteropTestSupport implements AutoCloseable {
 	}
 
 	Connection rawConnection() {
-		TransportUrl parsed = TransportUrl.parse(this.url);
-		TransportUrl.Host host = parsed.hosts().get(0);
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(host.effectiveHostname());
-		factory.setPort(host.effectivePort());
-		if (host.username() != null) {
-			factory.setUsername(host.username());
-			factory.setPassword(host.password());
-		}
-		factory.setVirtualHost(parsed.effectiveVirtualHost());
+		ConnectionFactory factory = BrokerQueues.rawConnectionFactory(this.url);
 		try {
 			return track(factory.newConnection("oslo4j-interop-raw"));
 		}

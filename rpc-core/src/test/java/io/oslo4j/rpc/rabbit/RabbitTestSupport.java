@@ -11,8 +11,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
@@ -30,18 +30,7 @@ final class RabbitTestSupport implements AutoCloseable {
 	private final List<String> exchangesToDelete = new ArrayList<>();
 
 	RabbitTestSupport() throws IOException, TimeoutException {
-		TransportUrl url = TransportUrl.parse(TestBroker.url());
-		TransportUrl.Host host = url.hosts().get(0);
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(host.effectiveHostname());
-		factory.setPort(host.effectivePort());
-		if (host.username() != null) {
-			factory.setUsername(host.username());
-			factory.setPassword(host.password());
-		}
-		factory.setVirtualHost(url.effectiveVirtualHost());
-		factory.setAutomaticRecoveryEnabled(false);
-		this.connection = factory.newConnection("test-raw");
+		this.connection = BrokerQueues.rawConnectionFactory(TestBroker.url()).newConnection("test-raw");
 	}
 
 	static String unique(String prefix) {

@@ -19,11 +19,13 @@ public final class BrokerQueues {
 	}
 
 	/**
-	 * Deletes queues, ignoring those that do not exist.
-	 * @param names the queue names
+	 * Returns a plain amqp-client connection factory for the first host of a transport
+	 * URL, for tests that publish or inspect messages without oslo4j.
+	 * @param transportUrl the transport URL
+	 * @return the factory, without automatic recovery
 	 */
-	public static void delete(Collection<String> names) {
-		TransportUrl url = TransportUrl.parse(TestBroker.url());
+	public static ConnectionFactory rawConnectionFactory(String transportUrl) {
+		TransportUrl url = TransportUrl.parse(transportUrl);
 		TransportUrl.Host host = url.hosts().get(0);
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(host.effectiveHostname());
@@ -33,7 +35,16 @@ public final class BrokerQueues {
 			factory.setPassword(host.password());
 		}
 		factory.setVirtualHost(url.effectiveVirtualHost());
-		try (Connection connection = factory.newConnection("oslo4j-test-cleanup")) {
+		factory.setAutomaticRecoveryEnabled(false);
+		return factory;
+	}
+
+	/**
+	 * Deletes queues, ignoring those that do not exist.
+	 * @param names the queue names
+	 */
+	public static void delete(Collection<String> names) {
+		try (Connection connection = rawConnectionFactory(TestBroker.url()).newConnection("oslo4j-test-cleanup")) {
 			for (String name : names) {
 				Channel channel = connection.createChannel();
 				try {
