@@ -127,7 +127,7 @@ def main():
     p.add_argument('--run', type=float, default=2.0)
     p.add_argument('--runs', type=int, default=3)
     args = p.parse_args()
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    logging.basicConfig(stream=sys.stderr, level=logging.ERROR)
     cfg.CONF([], project='oslo4j-bench')
     transport = om.get_rpc_transport(cfg.CONF, url=args.url)
     servers = args.servers.split(',')

@@ -2,6 +2,8 @@ package io.oslo4j.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +22,11 @@ import java.util.Set;
  * @param python the Python interpreter with oslo.messaging
  * @param systems the systems to run (ids from {@link Systems})
  * @param memory whether to run the memory checks
+ * @param scenarios the scenarios to run
  */
 record BenchConfig(String url, String profile, Duration warmup, Duration run, int runs, long memoryCalls,
-		int outstandingCalls, Path output, String python, Set<String> systems, boolean memory) {
+		int outstandingCalls, Path output, String python, Set<String> systems, boolean memory,
+		Set<Scenario> scenarios) {
 
 	static final String DEFAULT_URL = "rabbit://guest:guest@127.0.0.1:5672/";
 
@@ -33,6 +37,7 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 		String python = "/usr/bin/python3";
 		Set<String> systems = new LinkedHashSet<>(Systems.ALL);
 		boolean memory = true;
+		Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--url" -> url = args[++i];
@@ -42,6 +47,7 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 				case "--python" -> python = args[++i];
 				case "--systems" -> systems = new LinkedHashSet<>(List.of(args[++i].split(",")));
 				case "--no-memory" -> memory = false;
+				case "--scenarios" -> scenarios = scenarios(args[++i]);
 				case "--help", "-h" -> throw new IllegalArgumentException(usage());
 				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + usage());
 			}
@@ -49,12 +55,23 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 		systems.retainAll(Systems.ALL);
 		return switch (profile) {
 			case "quick" -> new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofMillis(500), 3, 50_000,
-					10_000, output, python, systems, memory);
+					10_000, output, python, systems, memory, scenarios);
 			case "smoke" -> new BenchConfig(url, profile, Duration.ofMillis(100), Duration.ofMillis(250), 1, 300, 200,
-					output, python, systems, memory);
+					output, python, systems, memory, scenarios);
 			default -> new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofMillis(2500), 3, 1_000_000,
-					10_000, output, python, systems, memory);
+					10_000, output, python, systems, memory, scenarios);
 		};
+	}
+
+	private static Set<Scenario> scenarios(String list) {
+		Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+		for (String id : list.split(",")) {
+			scenarios.add(Arrays.stream(Scenario.values())
+				.filter((scenario) -> scenario.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Unknown scenario " + id + "\n" + usage())));
+		}
+		return scenarios;
 	}
 
 	static String usage() {
@@ -66,8 +83,10 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 				  --out FILE       JSON results (default rpc-benchmarks-results.json)
 				  --python PATH    Python with oslo.messaging (default /usr/bin/python3)
 				  --systems LIST   comma-separated subset of %s
+				  --scenarios LIST comma-separated subset of %s
 				  --no-memory      skip the heap checks
-				""".formatted(String.join(",", Systems.ALL));
+				""".formatted(String.join(",", Systems.ALL),
+				String.join(",", Arrays.stream(Scenario.values()).map(Scenario::id).toList()));
 	}
 
 }

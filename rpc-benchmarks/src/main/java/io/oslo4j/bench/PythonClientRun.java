@@ -48,6 +48,9 @@ final class PythonClientRun {
 				if (scenario == Scenario.ASYNC_1000) {
 					results.put(scenario, Measurement.na("oslo.messaging has no async call API"));
 				}
+				else if (!this.config.scenarios().contains(scenario)) {
+					results.put(scenario, Measurement.na("not selected"));
+				}
 				else {
 					scenarios.add(scenario.id());
 				}

@@ -126,7 +126,7 @@ final class Report {
 			md.append(' ');
 			if (measurement == null || !measurement.measured()) {
 				md.append("n/a");
-				if (measurement != null) {
+				if (measurement != null && !measurement.note().endsWith("not selected")) {
 					notes.add(Systems.label(system) + ", " + scenario.label() + ": " + measurement.note());
 				}
 			}

@@ -26,6 +26,9 @@ final class ScenarioRunner {
 	}
 
 	Measurement measure(CallSystem system, Scenario scenario) {
+		if (!this.config.scenarios().contains(scenario)) {
+			return Measurement.na("not selected");
+		}
 		String reason = system.unsupported(scenario);
 		if (reason != null) {
 			return Measurement.na(reason);
