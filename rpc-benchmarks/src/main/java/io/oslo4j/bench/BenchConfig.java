@@ -1,0 +1,92 @@
+package io.oslo4j.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to run and for how long.
+ *
+ * @param url the broker URL
+ * @param profile {@code full}, {@code quick} or {@code smoke}
+ * @param warmup the warm-up before each scenario
+ * @param run the length of one measured run
+ * @param runs the measured runs per scenario (the median is reported)
+ * @param memoryCalls the sequential calls of the heap growth check
+ * @param outstandingCalls the async calls held outstanding by the heap check
+ * @param output the JSON result file
+ * @param python the Python interpreter with oslo.messaging
+ * @param systems the systems to run (ids from {@link Systems})
+ * @param memory whether to run the memory checks
+ * @param scenarios the scenarios to run
+ */
+record BenchConfig(String url, String profile, Duration warmup, Duration run, int runs, long memoryCalls,
+		int outstandingCalls, Path output, String python, Set<String> systems, boolean memory,
+		Set<Scenario> scenarios) {
+
+	static final String DEFAULT_URL = "rabbit://guest:guest@127.0.0.1:5672/";
+
+	static BenchConfig parse(String... args) {
+		String url = DEFAULT_URL;
+		String profile = "full";
+		Path output = Path.of("rpc-benchmarks-results.json");
+		String python = "/usr/bin/python3";
+		Set<String> systems = new LinkedHashSet<>(Systems.ALL);
+		boolean memory = true;
+		Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--url" -> url = args[++i];
+				case "--quick" -> profile = "quick";
+				case "--smoke" -> profile = "smoke";
+				case "--out" -> output = Path.of(args[++i]);
+				case "--python" -> python = args[++i];
+				case "--systems" -> systems = new LinkedHashSet<>(List.of(args[++i].split(",")));
+				case "--no-memory" -> memory = false;
+				case "--scenarios" -> scenarios = scenarios(args[++i]);
+				case "--help", "-h" -> throw new IllegalArgumentException(usage());
+				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + usage());
+			}
+		}
+		systems.retainAll(Systems.ALL);
+		return switch (profile) {
+			case "quick" -> new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofMillis(500), 3, 50_000,
+					10_000, output, python, systems, memory, scenarios);
+			case "smoke" -> new BenchConfig(url, profile, Duration.ofMillis(100), Duration.ofMillis(250), 1, 300, 200,
+					output, python, systems, memory, scenarios);
+			default -> new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofMillis(2500), 3, 1_000_000,
+					10_000, output, python, systems, memory, scenarios);
+		};
+	}
+
+	private static Set<Scenario> scenarios(String list) {
+		Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+		for (String id : list.split(",")) {
+			scenarios.add(Arrays.stream(Scenario.values())
+				.filter((scenario) -> scenario.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Unknown scenario " + id + "\n" + usage())));
+		}
+		return scenarios;
+	}
+
+	static String usage() {
+		return """
+				Usage: java -jar rpc-benchmarks/target/rpc-benchmarks.jar [options]
+				  --url URL        broker (default rabbit://guest:guest@127.0.0.1:5672/)
+				  --quick          short runs (~2-3 minutes)
+				  --smoke          a few hundred calls per system (what the smoke test runs)
+				  --out FILE       JSON results (default rpc-benchmarks-results.json)
+				  --python PATH    Python with oslo.messaging (default /usr/bin/python3)
+				  --systems LIST   comma-separated subset of %s
+				  --scenarios LIST comma-separated subset of %s
+				  --no-memory      skip the heap checks
+				""".formatted(String.join(",", Systems.ALL),
+				String.join(",", Arrays.stream(Scenario.values()).map(Scenario::id).toList()));
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.oslo4j.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a scenario on a {@link CallSystem}: a warm-up, then the configured number of timed
+ * runs; the result is the median of each figure.
+ */
+final class ScenarioRunner {
+
+	private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+	private final BenchConfig config;
+
+	private final Progress progress;
+
+	ScenarioRunner(BenchConfig config, Progress progress) {
+		this.config = config;
+		this.progress = progress;
+	}
+
+	Measurement measure(CallSystem system, Scenario scenario) {
+		if (!this.config.scenarios().contains(scenario)) {
+			return Measurement.na("not selected");
+		}
+		String reason = system.unsupported(scenario);
+		if (reason != null) {
+			return Measurement.na(reason);
+		}
+		String label = system.id() + " / " + scenario.label();
+		try {
+			this.progress.begin(label + " / warm-up");
+			runOnce(system, scenario, this.config.warmup());
+			List<Measurement> runs = new ArrayList<>();
+			for (int i = 1; i <= this.config.runs(); i++) {
+				this.progress.begin(label + " / run " + i + " of " + this.config.runs());
+				runs.add(runOnce(system, scenario, this.config.run()));
+			}
+			return Measurement.median(runs);
+		}
+		catch (Exception ex) {
+			this.progress.log(label + " failed: " + ex);
+			return Measurement.na("failed: " + ex.getMessage());
+		}
+	}
+
+	private Measurement runOnce(CallSystem system, Scenario scenario, Duration duration) throws Exception {
+		return switch (scenario) {
+			case ASYNC_1000 -> async(system, scenario, duration);
+			case CAST -> threads(scenario.concurrency(), duration, () -> system.cast(scenario.payload()));
+			case FANOUT -> fanout(system, scenario, duration);
+			default -> threads(scenario.concurrency(), duration, () -> system.call(scenario.payload()));
+		};
+	}
+
+	/** Each thread repeats the operation until the deadline. */
+	private Measurement threads(int count, Duration duration, Operation operation) throws Exception {
+		Latencies all = new Latencies();
+		AtomicLong done = new AtomicLong();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		long start = System.nanoTime();
+		long deadline = start + duration.toNanos();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Thread thread = new Thread(() -> {
+				Latencies latencies = new Latencies();
+				try {
+					long now = System.nanoTime();
+					while (now < deadline && failure.get() == null) {
+						operation.run();
+						long end = System.nanoTime();
+						latencies.add(end - now);
+						done.incrementAndGet();
+						this.progress.add(1);
+						now = end;
+					}
+				}
+				catch (Exception ex) {
+					failure.compareAndSet(null, ex);
+				}
+				all.addAll(latencies);
+			}, "bench-caller-" + i);
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		long elapsed = System.nanoTime() - start;
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		return Measurement.of(done.get(), elapsed, all);
+	}
+
+	/** Keeps {@code concurrency} calls in flight until the deadline, then drains. */
+	private Measurement async(CallSystem system, Scenario scenario, Duration duration) throws Exception {
+		int inFlight = scenario.concurrency();
+		Semaphore permits = new Semaphore(inFlight);
+		Latencies latencies = new Latencies();
+		AtomicLong done = new AtomicLong();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		long start = System.nanoTime();
+		long deadline = start + duration.toNanos();
+		while (System.nanoTime() < deadline && failure.get() == null) {
+			permits.acquire();
+			long sent = System.nanoTime();
+			system.callAsync(scenario.payload()).whenComplete((result, error) -> {
+				if (error != null) {
+					failure.compareAndSet(null, error);
+				}
+				else {
+					latencies.addSynchronized(System.nanoTime() - sent);
+					done.incrementAndGet();
+					this.progress.add(1);
+				}
+				permits.release();
+			});
+		}
+		if (!permits.tryAcquire(inFlight, DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS)) {
+			throw new IllegalStateException("async calls did not complete within 60 s");
+		}
+		long elapsed = System.nanoTime() - start;
+		if (failure.get() != null) {
+			throw new IllegalStateException("async call failed: " + failure.get(), failure.get());
+		}
+		return Measurement.of(done.get(), elapsed, latencies);
+	}
+
+	/**
+	 * Senders fanout-cast until the deadline; the figure is the deliveries (three per
+	 * cast) divided by the time until the last one arrived.
+	 */
+	private Measurement fanout(CallSystem system, Scenario scenario, Duration duration) throws Exception {
+		long before = system.fanoutDeliveries();
+		long start = System.nanoTime();
+		Measurement sent = threads(scenario.concurrency(), duration, () -> system.fanoutCast(scenario.payload()));
+		long expected = sent.count() * Scenario.FANOUT_SERVERS;
+		long delivered = system.fanoutDeliveries() - before;
+		while (delivered < expected) {
+			if (System.nanoTime() - start > DRAIN_TIMEOUT_NANOS) {
+				throw new IllegalStateException("only " + delivered + " of " + expected + " fanout deliveries");
+			}
+			this.progress.set(delivered);
+			Thread.sleep(5);
+			delivered = system.fanoutDeliveries() - before;
+		}
+		return Measurement.of(delivered, System.nanoTime() - start, null);
+	}
+
+	@FunctionalInterface
+	interface Operation {
+
+		void run() throws Exception;
+
+	}
+
+}

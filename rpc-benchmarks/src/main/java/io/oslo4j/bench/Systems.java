@@ -1,0 +1,73 @@
+package io.oslo4j.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compared systems: their ids (in the order they run and are shown), labels, and how
+ * to make the ones driven from this JVM.
+ */
+final class Systems {
+
+	static final String BARE = "bare";
+
+	static final String OSLO4J = "oslo4j";
+
+	static final String SPRING = "spring";
+
+	static final String PYTHON = "python";
+
+	static final String PYTHON_TO_OSLO4J = "python-oslo4j";
+
+	static final String OSLO4J_TO_PYTHON = "oslo4j-python";
+
+	static final String FAKE = "oslo4j-fake";
+
+	/** The baseline of the ratios. */
+	static final String BASELINE = BARE;
+
+	static final List<String> ALL = List.of(BARE, OSLO4J, SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, FAKE);
+
+	private static final Map<String, String> LABELS = Map.of(BARE, "bare amqp-client", OSLO4J, "oslo4j → oslo4j",
+			SPRING, "Spring RabbitTemplate", PYTHON, "Python → Python", PYTHON_TO_OSLO4J, "Python → oslo4j",
+			OSLO4J_TO_PYTHON, "oslo4j → Python", FAKE, "oslo4j fake://");
+
+	private Systems() {
+	}
+
+	static String label(String id) {
+		return LABELS.getOrDefault(id, id);
+	}
+
+	/** Returns whether the system needs Python with oslo.messaging. */
+	static boolean needsPython(String id) {
+		return id.startsWith("python") || id.endsWith("python");
+	}
+
+	/** Returns whether the Python client drives the system (it measures itself). */
+	static boolean pythonClient(String id) {
+		return id.startsWith("python");
+	}
+
+	/**
+	 * Makes a system driven from this JVM.
+	 * @param id its id
+	 * @param url the broker URL
+	 * @param python the Python runner (for {@link #OSLO4J_TO_PYTHON})
+	 * @return the system, connected, its servers started
+	 */
+	static CallSystem open(String id, String url, Python python) throws Exception {
+		return switch (id) {
+			case BARE -> new BareAmqpSystem(url);
+			case OSLO4J -> Oslo4jSystem.withServers(id, url);
+			case SPRING -> new SpringAmqpSystem(url);
+			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench");
+			case OSLO4J_TO_PYTHON -> {
+				String topic = "bench_oslo4j_python_" + io.oslo4j.rpc.wire.MessageIds.next().substring(0, 8);
+				yield Oslo4jSystem.toServers(id, url, topic, new PythonServers(python, url, topic));
+			}
+			default -> throw new IllegalArgumentException("Not a JVM-driven system: " + id);
+		};
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.oslo4j.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the benchmark program from rotting: a smoke run (a few hundred calls per system)
+ * produces a table and a JSON file with every system. Python systems are included when
+ * the interpreter can import oslo_messaging, and must be under {@code CI=true}. Asserts
+ * nothing about speed.
+ */
+class BenchmarkSmokeTest {
+
+	private static final String URL = System.getenv().getOrDefault("OSLO4J_TEST_RABBIT_URL", BenchConfig.DEFAULT_URL);
+
+	@Test
+	@Timeout(300)
+	void smokeRunProducesATableAndJsonWithEverySystem(@TempDir Path dir) throws Exception {
+		Path json = dir.resolve("results.json");
+		boolean python = Python.find("/usr/bin/python3") != null;
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			assertThat(python).as("/usr/bin/python3 with oslo_messaging (required under CI)").isTrue();
+		}
+		List<String> systems = new ArrayList<>(Systems.ALL);
+		if (!python) {
+			systems.removeIf(Systems::needsPython);
+		}
+		BenchConfig config = BenchConfig.parse("--smoke", "--url", URL, "--out", json.toString(), "--systems",
+				String.join(",", systems));
+
+		Report report = new BenchmarkMain(config, System.err).run();
+
+		String table = report.markdown();
+		assertThat(report.systems()).containsExactlyElementsOf(systems);
+		for (String system : systems) {
+			assertThat(table).contains(Systems.label(system));
+			for (Scenario scenario : Scenario.values()) {
+				Measurement measurement = report.get(system, scenario);
+				assertThat(measurement).as(system + " " + scenario).isNotNull();
+				if (!measurement.measured()) {
+					assertThat(measurement.note()).as(system + " " + scenario)
+						.doesNotContain("failed")
+						.startsWith("n/a");
+				}
+			}
+		}
+		assertThat(report.get(Systems.OSLO4J, Scenario.SEQUENTIAL).count()).isGreaterThan(0);
+		assertThat(table).contains("| Target |").contains("sequential calls");
+		assertThat(report.memory()).isNotNull();
+		String written = Files.readString(json);
+		for (String system : systems) {
+			assertThat(written).contains("\"" + system + "\"");
+		}
+		assertThat(written).contains("\"targets\"").contains("\"memory\"");
+	}
+
+}
