@@ -14,6 +14,8 @@ import java.util.Set;
  * @param url the broker URL
  * @param profile {@code full}, {@code quick} or {@code smoke}
  * @param warmup the warm-up before each scenario
+ * @param systemWarmup the warm-up of each system before its first scenario (mixed calls
+ * and casts, so that the JIT has compiled its code paths)
  * @param run the length of one measured run
  * @param runs the measured runs per scenario (the median is reported)
  * @param memoryCalls the sequential calls of the heap growth check
@@ -24,8 +26,8 @@ import java.util.Set;
  * @param memory whether to run the memory checks
  * @param scenarios the scenarios to run
  */
-record BenchConfig(String url, String profile, Duration warmup, Duration run, int runs, long memoryCalls,
-		int outstandingCalls, Path output, String python, Set<String> systems, boolean memory,
+record BenchConfig(String url, String profile, Duration warmup, Duration systemWarmup, Duration run, int runs,
+		long memoryCalls, int outstandingCalls, Path output, String python, Set<String> systems, boolean memory,
 		Set<Scenario> scenarios) {
 
 	static final String DEFAULT_URL = "rabbit://guest:guest@127.0.0.1:5672/";
@@ -54,12 +56,12 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 		}
 		systems.retainAll(Systems.ALL);
 		return switch (profile) {
-			case "quick" -> new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofMillis(500), 3, 50_000,
-					10_000, output, python, systems, memory, scenarios);
-			case "smoke" -> new BenchConfig(url, profile, Duration.ofMillis(100), Duration.ofMillis(250), 1, 300, 200,
-					output, python, systems, memory, scenarios);
-			default -> new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofMillis(2500), 3, 1_000_000,
-					10_000, output, python, systems, memory, scenarios);
+			case "quick" -> new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofSeconds(3),
+					Duration.ofMillis(500), 3, 50_000, 10_000, output, python, systems, memory, scenarios);
+			case "smoke" -> new BenchConfig(url, profile, Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(250),
+					1, 300, 200, output, python, systems, memory, scenarios);
+			default -> new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofSeconds(8),
+					Duration.ofMillis(2500), 3, 1_000_000, 10_000, output, python, systems, memory, scenarios);
 		};
 	}
 
@@ -78,7 +80,7 @@ record BenchConfig(String url, String profile, Duration warmup, Duration run, in
 		return """
 				Usage: java -jar rpc-benchmarks/target/rpc-benchmarks.jar [options]
 				  --url URL        broker (default rabbit://guest:guest@127.0.0.1:5672/)
-				  --quick          short runs (~2-3 minutes)
+				  --quick          short runs (~4 minutes)
 				  --smoke          a few hundred calls per system (what the smoke test runs)
 				  --out FILE       JSON results (default rpc-benchmarks-results.json)
 				  --python PATH    Python with oslo.messaging (default /usr/bin/python3)

@@ -85,6 +85,7 @@ public final class BenchmarkMain {
 	private void runInJvm(Report report, ScenarioRunner runner, String id, @Nullable Python python) {
 		this.progress.begin(id + " / starting");
 		try (CallSystem system = Systems.open(id, this.config.url(), python)) {
+			runner.warmUp(system);
 			for (Scenario scenario : Scenario.values()) {
 				Measurement measurement = runner.measure(system, scenario);
 				report.put(id, scenario, measurement);

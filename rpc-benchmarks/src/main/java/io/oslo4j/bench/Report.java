@@ -79,7 +79,9 @@ final class Report {
 			.append(this.config.run().toMillis())
 			.append(" ms after ")
 			.append(this.config.warmup().toMillis())
-			.append(" ms of warm-up; in parentheses the ratio to the bare amqp-client.\n\n");
+			.append(" ms of warm-up (each system first warmed up for ")
+			.append(this.config.systemWarmup().toMillis())
+			.append(" ms); in parentheses the ratio to the bare amqp-client.\n\n");
 		List<String> systems = new ArrayList<>(this.results.keySet());
 		md.append("| Scenario | Figure |");
 		systems.forEach((system) -> md.append(' ').append(Systems.label(system)).append(" |"));
@@ -158,6 +160,7 @@ final class Report {
 		json.put("runs", this.config.runs());
 		json.put("runMillis", this.config.run().toMillis());
 		json.put("warmupMillis", this.config.warmup().toMillis());
+		json.put("systemWarmupMillis", this.config.systemWarmup().toMillis());
 		json.put("elapsedSeconds", Math.round(this.elapsedSeconds));
 		Map<String, Object> systems = new LinkedHashMap<>();
 		this.results.forEach((system, byScenario) -> {

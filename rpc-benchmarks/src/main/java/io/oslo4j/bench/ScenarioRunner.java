@@ -25,6 +25,38 @@ final class ScenarioRunner {
 		this.progress = progress;
 	}
 
+	/**
+	 * Warms a system up before its first scenario, so that the JIT has compiled its code
+	 * paths (a short per-scenario warm-up on a busy machine otherwise measures the
+	 * interpreter): 8 callers mixing small calls, casts and 64 KB calls for
+	 * {@link BenchConfig#systemWarmup()}. A failure is logged; the scenarios still run.
+	 * @param system the system
+	 */
+	void warmUp(CallSystem system) {
+		if (this.config.systemWarmup().isZero()) {
+			return;
+		}
+		this.progress.begin(system.id() + " / JIT warm-up");
+		AtomicLong operations = new AtomicLong();
+		try {
+			threads(8, this.config.systemWarmup(), () -> {
+				long n = operations.incrementAndGet();
+				if (n % 20 == 0) {
+					system.call(Payload.LARGE);
+				}
+				else if (n % 4 == 0) {
+					system.cast(Payload.SMALL);
+				}
+				else {
+					system.call(Payload.SMALL);
+				}
+			});
+		}
+		catch (Exception ex) {
+			this.progress.log(system.id() + " / JIT warm-up failed: " + ex);
+		}
+	}
+
 	Measurement measure(CallSystem system, Scenario scenario) {
 		if (!this.config.scenarios().contains(scenario)) {
 			return Measurement.na("not selected");

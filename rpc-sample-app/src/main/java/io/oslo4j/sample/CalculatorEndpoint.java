@@ -1,5 +1,6 @@
 package io.oslo4j.sample;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.ExpectedExceptions;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
-import org.jspecify.annotations.Nullable;
-
 import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
+import io.oslo4j.rpc.notify.Notifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calculator, served on {@code rpc.server.topic} (version 1.1, no namespace). Any
@@ -22,8 +23,11 @@ public class CalculatorEndpoint {
 
 	private final List<@Nullable Object> events = new CopyOnWriteArrayList<>();
 
-	public CalculatorEndpoint(RpcProperties properties) {
+	private final Notifier notifier;
+
+	public CalculatorEndpoint(RpcProperties properties, Notifier notifier) {
 		this.serverName = properties.getServer().effectiveName();
+		this.notifier = notifier;
 	}
 
 	/**
@@ -78,11 +82,17 @@ public class CalculatorEndpoint {
 	}
 
 	/**
-	 * Records an event (called as a cast).
+	 * Records an event (called as a cast), then emits the notification
+	 * {@value SampleNotifications#EVENT_RECORDED} (INFO) with {@code {server, event}}.
+	 * @param ctx the request context, passed on to the notification
 	 * @param event the event
 	 */
-	public void record(@Nullable Object event) {
+	public void record(RpcContext ctx, @Nullable Object event) {
 		this.events.add(event);
+		Map<String, @Nullable Object> payload = new LinkedHashMap<>();
+		payload.put("server", this.serverName);
+		payload.put("event", event);
+		this.notifier.info(ctx, SampleNotifications.EVENT_RECORDED, payload);
 	}
 
 	/**

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A small HTTP API whose every route is an RPC through the {@code @RpcClient} proxies.
- * Errors are mapped by {@link SampleErrors}.
+ * A small HTTP API whose every route but {@code /api/notifications} is an RPC through the
+ * {@code @RpcClient} proxies. Errors are mapped by {@link SampleErrors}.
  */
 @RestController
 @RequestMapping("/api")
@@ -29,9 +29,12 @@ public class SampleController {
 
 	private final ControlClient control;
 
-	public SampleController(CalculatorClient calculator, ControlClient control) {
+	private final SampleNotifications notifications;
+
+	public SampleController(CalculatorClient calculator, ControlClient control, SampleNotifications notifications) {
 		this.calculator = calculator;
 		this.control = control;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/add")
@@ -80,6 +83,16 @@ public class SampleController {
 	@GetMapping("/refreshes")
 	public long refreshes() {
 		return this.control.refreshes();
+	}
+
+	/**
+	 * Returns how many {@code sample.event.recorded} notifications this instance's
+	 * listener received.
+	 * @return {@code {"received": N}}
+	 */
+	@GetMapping("/notifications")
+	public Map<String, Long> notifications() {
+		return Map.of("received", this.notifications.received());
 	}
 
 	@GetMapping("/ping")

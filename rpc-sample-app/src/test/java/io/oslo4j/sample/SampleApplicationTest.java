@@ -95,6 +95,19 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void recordEmitsANotificationThatTheListenerCounts() {
+		long before = ((Number) this.api.get("/api/notifications").json().get("received")).longValue();
+		assertThat(this.api.post("/api/record", Map.of("event", "noted")).status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.api.get("/api/notifications").json())
+				.isEqualTo(Map.of("received", (int) before + 1)));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(this.api.get("/actuator/metrics/rpc.notifications.sent").status()).isEqualTo(200);
+			assertThat(this.api.get("/actuator/metrics/rpc.notifications.received").status()).isEqualTo(200);
+		});
+	}
+
+	@Test
 	void refreshIsAFanoutCastCountedByTheServer() {
 		long before = Long.parseLong(this.api.get("/api/refreshes").body());
 		assertThat(this.api.post("/api/refresh", Map.of()).status()).isEqualTo(202);

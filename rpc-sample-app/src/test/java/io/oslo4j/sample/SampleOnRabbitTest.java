@@ -31,6 +31,8 @@ class SampleOnRabbitTest {
 
 	private static final String TOPIC = "sample_" + UUID.randomUUID().toString().substring(0, 8);
 
+	private static final String NOTIFICATIONS = TOPIC + "_notifications";
+
 	private static ConfigurableApplicationContext one;
 
 	private static ConfigurableApplicationContext two;
@@ -50,7 +52,7 @@ class SampleOnRabbitTest {
 		if (two != null) {
 			two.close();
 		}
-		deleteQueues(TOPIC, TOPIC + ".alpha", TOPIC + ".beta");
+		deleteQueues(TOPIC, TOPIC + ".alpha", TOPIC + ".beta", NOTIFICATIONS + ".info");
 	}
 
 	private static void deleteQueues(String... names) {
@@ -71,7 +73,7 @@ class SampleOnRabbitTest {
 		return new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--rpc.transport-url=" + url, "--rpc.server.topic=" + TOPIC, "--rpc.server.name=" + name,
 				"--rpc.clients.calculator.topic=" + TOPIC, "--rpc.clients.control.topic=" + TOPIC,
-				"--rpc.fail-fast=true");
+				"--rpc.notifications.topics=" + NOTIFICATIONS, "--rpc.fail-fast=true");
 	}
 
 	private static SampleApiClient api(ConfigurableApplicationContext context) {
@@ -104,6 +106,23 @@ class SampleOnRabbitTest {
 			assertThat(one.getBean(ControlEndpoint.class).refreshes()).isEqualTo(beforeOne + 1);
 			assertThat(two.getBean(ControlEndpoint.class).refreshes()).isEqualTo(beforeTwo + 1);
 		});
+	}
+
+	@Test
+	void recordedEventsAreNotifiedAndTheInstancesShareTheNotifications() {
+		long before = received(one) + received(two);
+		for (int i = 0; i < 10; i++) {
+			assertThat(api(i % 2 == 0 ? one : two).post("/api/record", java.util.Map.of("i", i)).status())
+				.isEqualTo(202);
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(received(one) + received(two)).isEqualTo(before + 10));
+		System.out.printf("sample on RabbitMQ: alpha received %d, beta %d notifications%n", received(one),
+				received(two));
+	}
+
+	private static long received(ConfigurableApplicationContext context) {
+		return ((Number) api(context).get("/api/notifications").json().get("received")).longValue();
 	}
 
 	@Test

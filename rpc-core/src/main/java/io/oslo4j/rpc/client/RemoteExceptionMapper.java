@@ -51,7 +51,8 @@ public final class RemoteExceptionMapper {
 	/**
 	 * Allows a Java exception type sent by a Java server: failures whose module is the
 	 * type's package and whose class is its simple name are rebuilt with its
-	 * {@code (String message)} constructor.
+	 * {@code (String message)} constructor, with the {@link RemoteRpcException} (remote
+	 * class, module, traceback) as their cause.
 	 * @param type the exception type
 	 * @return a new mapper
 	 * @throws IllegalArgumentException when the type has no public {@code (String)}
@@ -67,12 +68,20 @@ public final class RemoteExceptionMapper {
 					"Allowed remote exception " + type.getName() + " needs a public (String message) constructor", ex);
 		}
 		return allow(type.getPackageName(), type.getSimpleName(), (failure) -> {
+			RuntimeException exception;
 			try {
-				return constructor.newInstance(failure.message());
+				exception = constructor.newInstance(failure.message());
 			}
 			catch (ReflectiveOperationException ex) {
 				return remote(failure);
 			}
+			try {
+				exception.initCause(remote(failure));
+			}
+			catch (IllegalStateException ex) {
+				// the constructor set a cause already
+			}
+			return exception;
 		});
 	}
 

@@ -26,11 +26,18 @@ import org.slf4j.LoggerFactory;
  * {@code _msg_id} (oslo's {@code ReplyWaiter}), one per transport. Replies are handled on
  * the transport's consumer thread, without a hop. A reply for a call that already timed
  * out, or for an unknown id, is dropped and counted, never given to another call.
- * Timeouts, overall and call-monitor, run on one timer thread.
+ * <p>
+ * Timeouts run on one timer thread: overall timeouts are found by a sweep of the pending
+ * calls every {@value #SWEEP_MILLIS} ms (a call fails at most that long after its
+ * timeout), so that a call costs no timer task; a call with a call monitor gets its own
+ * timer task, rescheduled by every heartbeat.
  */
 public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplyWaiter.class);
+
+	/** How often overall timeouts are looked for. */
+	static final long SWEEP_MILLIS = 100;
 
 	private final Transport transport;
 
@@ -54,6 +61,7 @@ public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 			return thread;
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
+		this.timer.scheduleWithFixedDelay(this::expireLate, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -94,7 +102,9 @@ public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 		long now = System.nanoTime();
 		PendingCall call = new PendingCall(msgId, now + timeoutNanos, callMonitorNanos, exceptions);
 		this.pending.put(msgId, call);
-		schedule(call, now);
+		if (callMonitorNanos > 0) {
+			schedule(call, now);
+		}
 		return call;
 	}
 
@@ -160,6 +170,15 @@ public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 		}
 		catch (java.util.concurrent.RejectedExecutionException ex) {
 			expire(call);
+		}
+	}
+
+	private void expireLate() {
+		long now = System.nanoTime();
+		for (PendingCall call : this.pending.values()) {
+			if (call.deadlineNanos - now <= 0) {
+				expire(call);
+			}
 		}
 	}
 

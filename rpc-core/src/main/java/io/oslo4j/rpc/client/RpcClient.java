@@ -146,9 +146,10 @@ public final class RpcClient {
 	}
 
 	/**
-	 * Calls a method without blocking. The future fails with the exceptions
-	 * {@link #call(RpcContext, String, Map, Type)} throws, except that errors found
-	 * before sending (target, version cap, delivery) are thrown at once.
+	 * Calls a method without blocking, not even on the broker's confirm of the request.
+	 * The future fails with the exceptions {@link #call(RpcContext, String, Map, Type)}
+	 * throws, except that errors found before sending (target, version cap, encoding, a
+	 * delivery failure known at once) are thrown at once.
 	 * @param <T> the result type
 	 * @param ctx the request context
 	 * @param method the method name
@@ -207,13 +208,15 @@ public final class RpcClient {
 			Duration timeout = this.options.timeout();
 			call = waiter.register(msgId, timeout.toNanos(), (monitor != null) ? monitor.toNanos() : 0,
 					this.options.exceptions()::map);
+			CompletableFuture<Void> sent;
 			try {
-				this.transport.send(this.target, body, timeout);
+				sent = this.transport.sendAsync(this.target, body, timeout);
 			}
 			catch (RuntimeException ex) {
 				waiter.cancel(call);
 				throw ex;
 			}
+			failOnDeliveryFailure(waiter, call, sent);
 		}
 		catch (RuntimeException ex) {
 			observation.stop(ex);
@@ -223,6 +226,26 @@ public final class RpcClient {
 			call.future.whenComplete((result, error) -> observation.stop(error));
 		}
 		return call.future;
+	}
+
+	/**
+	 * Fails the call when its request is refused, at once when that is already known; the
+	 * reply may come before the broker's confirm, and is not held back for it.
+	 */
+	private static void failOnDeliveryFailure(ReplyWaiter waiter, PendingCall call, CompletableFuture<Void> sent) {
+		if (sent.isDone()) {
+			if (sent.isCompletedExceptionally()) {
+				waiter.cancel(call);
+				throw rethrow(sent.handle((ignored, error) -> error).join());
+			}
+			return;
+		}
+		sent.whenComplete((ignored, error) -> {
+			if (error != null) {
+				waiter.cancel(call);
+				call.future.completeExceptionally(rethrow(error));
+			}
+		});
 	}
 
 	private void checkVersionCap() {

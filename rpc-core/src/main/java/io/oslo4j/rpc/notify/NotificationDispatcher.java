@@ -61,9 +61,11 @@ final class NotificationDispatcher {
 	 * Dispatches the notifications of one priority.
 	 * @param priority the priority
 	 * @param notifications the notifications (one, unless in batch mode)
-	 * @return {@link NotificationResult#REQUEUE} when an endpoint asked for it or failed
+	 * @return {@link Outcome#REQUEUE} when an endpoint asked for it,
+	 * {@link Outcome#FAILED} when one threw (both stop the round), else
+	 * {@link Outcome#HANDLED}
 	 */
-	NotificationResult dispatch(Priority priority, List<Notification> notifications) {
+	Outcome dispatch(Priority priority, List<Notification> notifications) {
 		for (Callback callback : this.callbacks.getOrDefault(priority, List.of())) {
 			List<Notification> selected = notifications;
 			if (callback.filter != null) {
@@ -72,19 +74,34 @@ final class NotificationDispatcher {
 			if (selected.isEmpty()) {
 				continue;
 			}
-			NotificationResult result;
 			try {
-				result = callback.call(priority, selected);
+				if (callback.call(priority, selected) == NotificationResult.REQUEUE) {
+					return Outcome.REQUEUE;
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.error("Callback raised an exception.", ex);
-				result = NotificationResult.REQUEUE;
-			}
-			if (result == NotificationResult.REQUEUE) {
-				return result;
+				return Outcome.FAILED;
 			}
 		}
-		return NotificationResult.HANDLED;
+		return Outcome.HANDLED;
+	}
+
+	/**
+	 * What became of a dispatch: oslo turns an exception into a requeue request; it is
+	 * told apart here for the observations.
+	 */
+	enum Outcome {
+
+		/** Every endpoint returned {@link NotificationResult#HANDLED}. */
+		HANDLED,
+
+		/** An endpoint returned {@link NotificationResult#REQUEUE}. */
+		REQUEUE,
+
+		/** An endpoint threw: a requeue request, as in oslo. */
+		FAILED
+
 	}
 
 	private record Callback(@Nullable NotificationFilter filter, @Nullable NotificationEndpoint single,

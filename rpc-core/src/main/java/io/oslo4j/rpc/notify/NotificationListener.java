@@ -1,9 +1,11 @@
 package io.oslo4j.rpc.notify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.Listener;
 import io.oslo4j.rpc.transport.Transport;
@@ -17,14 +19,18 @@ import org.slf4j.LoggerFactory;
  * subscribes, for every target, to the priorities some endpoint handles (queues
  * {@code <topic>.<priority>}, or the pool's queue; see
  * {@link Transport#listenForNotifications}) and calls the endpoints on the transport's
- * consumer threads (batches from the timer thread when a batch times out). Each message
- * is acknowledged after its endpoints ran, or requeued when one asked for it and
+ * consumer threads, or on {@link NotificationListenerOptions#executorThreads()} threads
+ * (batches from the timer thread when a batch times out). Each message is acknowledged
+ * after its endpoints ran, or requeued when one asked for it and
  * {@link NotificationListenerOptions#allowRequeue()} is set. Messages that are not
  * notifications are logged and dropped; the listener goes on.
  * <p>
- * Lifecycle as {@code RpcServer}: {@link #start()}, {@link #stop()}, {@link #close()}.
+ * Lifecycle as {@code RpcServer}: {@link #start()}; {@link #stop()} stops taking
+ * messages; {@link #await(Duration)} lets those being handled finish, hands a pending
+ * batch on and releases the consumers; {@link #close()} does both within
+ * {@link NotificationListenerOptions#shutdownTimeout()}.
  */
-public final class NotificationListener implements AutoCloseable {
+public final class NotificationListener implements GracefulStop {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationListener.class);
 
@@ -37,6 +43,8 @@ public final class NotificationListener implements AutoCloseable {
 	private final NotificationDispatcher dispatcher;
 
 	private final NotificationReceiver receiver;
+
+	private final @Nullable NotificationExecutor executor;
 
 	private @Nullable Listener listener;
 
@@ -59,7 +67,9 @@ public final class NotificationListener implements AutoCloseable {
 		this.targets = List.copyOf(targets);
 		this.options = options;
 		this.dispatcher = dispatcher;
-		this.receiver = new NotificationReceiver(dispatcher, options, batch);
+		this.executor = (options.executorThreads() > 0)
+				? new NotificationExecutor(options.executorThreads(), targets.get(0).topic()) : null;
+		this.receiver = new NotificationReceiver(dispatcher, options, batch, this.executor);
 	}
 
 	/**
@@ -137,6 +147,7 @@ public final class NotificationListener implements AutoCloseable {
 	 * Stops taking new messages; notifications already taken are still handled.
 	 * Idempotent.
 	 */
+	@Override
 	public synchronized void stop() {
 		this.stopped = true;
 		Listener current = this.listener;
@@ -146,16 +157,46 @@ public final class NotificationListener implements AutoCloseable {
 	}
 
 	/**
-	 * Stops, hands a pending batch to the endpoints, and releases the consumers. The
-	 * queues stay on the broker. Idempotent.
+	 * Waits for the notifications being handled to finish, hands a pending batch to the
+	 * endpoints and releases the consumers. The queues stay on the broker. Call after
+	 * {@link #stop()}.
+	 * @param timeout how long handlers may run on
+	 * @return whether every handler finished in time
+	 * @throws InterruptedException when interrupted while waiting
 	 */
 	@Override
-	public synchronized void close() {
-		this.stopped = true;
+	public boolean await(Duration timeout) throws InterruptedException {
+		try {
+			NotificationExecutor current = this.executor;
+			boolean finished = (current == null) || current.shutdownAndAwait(timeout);
+			if (!finished) {
+				logger.warn("Notification listener {}: handlers still running after {}", this.targets, timeout);
+			}
+			return finished;
+		}
+		finally {
+			release();
+		}
+	}
+
+	/**
+	 * Stops, lets the notifications being handled finish within the shutdown timeout,
+	 * hands a pending batch to the endpoints and releases the consumers. The queues stay
+	 * on the broker. Idempotent.
+	 */
+	@Override
+	public void close() {
+		GracefulStop.close(this, this.options.shutdownTimeout());
+	}
+
+	private synchronized void release() {
 		this.receiver.close();
 		Listener current = this.listener;
 		if (current != null) {
 			current.close();
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.oslo4j.rpc.notify;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.NotificationCodec;
@@ -20,11 +21,20 @@ import org.jspecify.annotations.Nullable;
  * @param batchSize batch mode: how many messages make a batch (1 = no batching)
  * @param batchTimeout batch mode: how long a partial batch waits; {@code null} = until
  * full
+ * @param executorThreads threads calling the endpoints (oslo's threading executor);
+ * {@code 0} (the default) calls them on the transport's consumer thread, in the order of
+ * each queue. When every thread is busy the consumer thread handles the message itself,
+ * which holds back the next delivery instead of queueing in memory.
+ * @param shutdownTimeout how long {@link NotificationListener#close()} lets notifications
+ * being handled finish
  * @param serializer turns the received context into an {@code RpcContext}
  * @param codec decodes messages
+ * @param observations where {@value NotificationObservations#RECEIVED} observations go (a
+ * no-op registry by default)
  */
 public record NotificationListenerOptions(@Nullable String pool, boolean allowRequeue, boolean requeueMalformed,
-		int batchSize, @Nullable Duration batchTimeout, Serializer serializer, NotificationCodec codec) {
+		int batchSize, @Nullable Duration batchTimeout, int executorThreads, Duration shutdownTimeout,
+		Serializer serializer, NotificationCodec codec, ObservationRegistry observations) {
 
 	/** Validates. */
 	public NotificationListenerOptions {
@@ -34,15 +44,22 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 		if (batchTimeout != null && (batchTimeout.isNegative() || batchTimeout.isZero())) {
 			throw new IllegalArgumentException("batchTimeout must be positive: " + batchTimeout);
 		}
+		if (executorThreads < 0) {
+			throw new IllegalArgumentException("executorThreads must not be negative: " + executorThreads);
+		}
+		if (shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException("shutdownTimeout must not be negative: " + shutdownTimeout);
+		}
 	}
 
 	/**
-	 * Returns the defaults: no pool, no requeue, no batching.
+	 * Returns the defaults: no pool, no requeue, no batching, endpoints on the consumer
+	 * thread, 30 s shutdown timeout, Jackson, no observations.
 	 * @return the defaults
 	 */
 	public static NotificationListenerOptions defaults() {
-		return new NotificationListenerOptions(null, false, false, 1, null, JacksonSerializer.defaultSerializer(),
-				NotificationCodec.defaultCodec());
+		return new NotificationListenerOptions(null, false, false, 1, null, 0, Duration.ofSeconds(30),
+				JacksonSerializer.defaultSerializer(), NotificationCodec.defaultCodec(), ObservationRegistry.NOOP);
 	}
 
 	/**
@@ -52,7 +69,8 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public NotificationListenerOptions withPool(@Nullable String pool) {
 		return new NotificationListenerOptions(pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
-				this.batchTimeout, this.serializer, this.codec);
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations);
 	}
 
 	/**
@@ -62,7 +80,8 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public NotificationListenerOptions withAllowRequeue(boolean allowRequeue) {
 		return new NotificationListenerOptions(this.pool, allowRequeue, this.requeueMalformed, this.batchSize,
-				this.batchTimeout, this.serializer, this.codec);
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations);
 	}
 
 	/**
@@ -72,7 +91,8 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public NotificationListenerOptions withRequeueMalformed(boolean requeueMalformed) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, requeueMalformed, this.batchSize,
-				this.batchTimeout, this.serializer, this.codec);
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations);
 	}
 
 	/**
@@ -83,7 +103,52 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public NotificationListenerOptions withBatch(int batchSize, @Nullable Duration batchTimeout) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, batchSize,
-				batchTimeout, this.serializer, this.codec);
+				batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations);
+	}
+
+	/**
+	 * Returns these options with endpoints called on an executor.
+	 * @param executorThreads the number of threads; {@code 0} for the consumer thread
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withExecutorThreads(int executorThreads) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations);
+	}
+
+	/**
+	 * Returns these options with another shutdown timeout.
+	 * @param shutdownTimeout how long notifications being handled may finish on close
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withShutdownTimeout(Duration shutdownTimeout) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, this.executorThreads, shutdownTimeout, this.serializer, this.codec,
+				this.observations);
+	}
+
+	/**
+	 * Returns these options with another serializer (for the received context).
+	 * @param serializer the serializer
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withSerializer(Serializer serializer) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, serializer, this.codec,
+				this.observations);
+	}
+
+	/**
+	 * Returns these options with observations of received notifications.
+	 * @param observations the registry
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withObservations(ObservationRegistry observations) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				observations);
 	}
 
 }

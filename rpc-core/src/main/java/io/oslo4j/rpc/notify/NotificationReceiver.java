@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.observation.Observation;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.notify.NotificationDispatcher.Outcome;
 import io.oslo4j.rpc.wire.NotificationMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * is not a notification, skips duplicates ({@code _unique_id} among the last 16 handled),
  * hands notifications to the dispatcher (directly or through a {@link BatchCollector})
  * and settles each message after its endpoints ran: acked, or rejected with requeue when
- * an endpoint asked for it and requeue is allowed.
+ * an endpoint asked for it and requeue is allowed. With an executor, all of this runs on
+ * its threads; every message taken is observed as
+ * {@value NotificationObservations#RECEIVED} with its outcome.
  */
 final class NotificationReceiver implements MessageHandler {
 
@@ -35,18 +39,32 @@ final class NotificationReceiver implements MessageHandler {
 
 	private final @Nullable BatchCollector collector;
 
+	private final @Nullable NotificationExecutor executor;
+
 	private final ArrayDeque<String> recent = new ArrayDeque<>(DUPLICATE_WINDOW + 1);
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	NotificationReceiver(NotificationDispatcher dispatcher, NotificationListenerOptions options, boolean batch) {
+	NotificationReceiver(NotificationDispatcher dispatcher, NotificationListenerOptions options, boolean batch,
+			@Nullable NotificationExecutor executor) {
 		this.dispatcher = dispatcher;
 		this.options = options;
 		this.collector = batch ? new BatchCollector(options.batchSize(), options.batchTimeout(), this::dispatch) : null;
+		this.executor = executor;
 	}
 
 	@Override
 	public void onMessage(IncomingMessage message) {
+		NotificationExecutor current = this.executor;
+		if (current != null) {
+			current.execute(message, this::handle);
+		}
+		else {
+			handle(message);
+		}
+	}
+
+	private void handle(IncomingMessage message) {
 		NotificationMessage decoded;
 		try {
 			decoded = this.options.codec().decode(message.body());
@@ -60,11 +78,13 @@ final class NotificationReceiver implements MessageHandler {
 			logger.warn("Unknown priority \"{}\" in a notification from queue {}; dropping it", decoded.priority(),
 					message.queue());
 			message.ack();
+			observeUnhandled(null, decoded.eventType(), NotificationObservations.DROPPED);
 			return;
 		}
 		if (isDuplicate(decoded.uniqueId())) {
 			logger.warn("Ignoring duplicate notification {} (_unique_id {})", decoded.messageId(), decoded.uniqueId());
 			message.ack();
+			observeUnhandled(priority, decoded.eventType(), NotificationObservations.DROPPED);
 			return;
 		}
 		Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
@@ -77,12 +97,15 @@ final class NotificationReceiver implements MessageHandler {
 		RpcContext context = this.options.serializer().deserializeContext(entries);
 		Notification notification = new Notification(context, decoded.publisherId(), decoded.eventType(), priority,
 				decoded.payload(), java.util.Collections.unmodifiableMap(metadata));
-		PendingNotification pending = new PendingNotification(message, notification, decoded.uniqueId());
+		Observation observation = NotificationObservations.startReceived(this.options.observations(), priority,
+				decoded.eventType());
+		PendingNotification pending = new PendingNotification(message, notification, decoded.uniqueId(), observation);
 		if (this.collector == null) {
 			dispatch(List.of(pending));
 		}
 		else if (!this.collector.add(pending)) {
 			message.reject(true);
+			NotificationObservations.stop(observation, NotificationObservations.REQUEUED, null);
 		}
 	}
 
@@ -96,29 +119,43 @@ final class NotificationReceiver implements MessageHandler {
 			byPriority.computeIfAbsent(pending.notification().priority(), (key) -> new ArrayList<>()).add(pending);
 		}
 		for (Map.Entry<Priority, List<PendingNotification>> group : byPriority.entrySet()) {
-			NotificationResult result;
+			Outcome outcome;
 			try {
-				result = this.dispatcher.dispatch(group.getKey(),
+				outcome = this.dispatcher.dispatch(group.getKey(),
 						group.getValue().stream().map(PendingNotification::notification).toList());
 			}
 			catch (RuntimeException ex) {
 				logger.error("Exception during message handling", ex);
-				result = NotificationResult.REQUEUE;
+				outcome = Outcome.FAILED;
 			}
 			for (PendingNotification pending : group.getValue()) {
-				settle(pending, result);
+				settle(pending, outcome);
 			}
 		}
 	}
 
-	private void settle(PendingNotification pending, NotificationResult result) {
-		if (result == NotificationResult.REQUEUE && this.options.allowRequeue()) {
+	private void settle(PendingNotification pending, Outcome outcome) {
+		String observed;
+		if (outcome != Outcome.HANDLED && this.options.allowRequeue()) {
 			pending.message().reject(true);
+			observed = NotificationObservations.REQUEUED;
 		}
 		else {
 			pending.message().ack();
 			remember(pending.uniqueId());
+			observed = switch (outcome) {
+				case HANDLED -> NotificationObservations.HANDLED;
+				case FAILED -> NotificationObservations.FAILED;
+				case REQUEUE -> NotificationObservations.DROPPED;
+			};
 		}
+		NotificationObservations.stop(pending.observation(), observed, null);
+	}
+
+	private void observeUnhandled(@Nullable Priority priority, @Nullable String eventType, String outcome) {
+		NotificationObservations.stop(
+				NotificationObservations.startReceived(this.options.observations(), priority, eventType), outcome,
+				null);
 	}
 
 	private void drop(IncomingMessage message, @Nullable String reason) {
@@ -129,6 +166,7 @@ final class NotificationReceiver implements MessageHandler {
 					message.queue(), reason, requeue ? ", requeued" : "", count);
 		}
 		message.reject(requeue);
+		observeUnhandled(null, null, requeue ? NotificationObservations.REQUEUED : NotificationObservations.DROPPED);
 	}
 
 	private synchronized boolean isDuplicate(@Nullable String uniqueId) {

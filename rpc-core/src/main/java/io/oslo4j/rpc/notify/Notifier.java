@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code notifications}); see {@link Transport#sendNotification}.
  * <p>
  * As in oslo, a notification that cannot be sent is logged, not thrown: notifying never
- * breaks the caller. Thread-safe.
+ * breaks the caller. With an {@link ObservationRegistry} ({@link #withObservations}),
+ * every notification is observed as {@value NotificationObservations#SENT}. Thread-safe.
  */
 public final class Notifier {
 
@@ -47,6 +50,8 @@ public final class Notifier {
 	private final Serializer serializer;
 
 	private final NotificationCodec codec;
+
+	private final ObservationRegistry observations;
 
 	/**
 	 * Makes a {@code messagingv2} notifier on the topic {@code notifications}.
@@ -80,6 +85,11 @@ public final class Notifier {
 	 */
 	public Notifier(Transport transport, @Nullable String publisherId, NotifierDriver driver, List<String> topics,
 			Serializer serializer, NotificationCodec codec) {
+		this(transport, publisherId, driver, topics, serializer, codec, ObservationRegistry.NOOP);
+	}
+
+	private Notifier(Transport transport, @Nullable String publisherId, NotifierDriver driver, List<String> topics,
+			Serializer serializer, NotificationCodec codec, ObservationRegistry observations) {
 		if (topics.isEmpty()) {
 			throw new IllegalArgumentException("at least one topic is required");
 		}
@@ -89,6 +99,7 @@ public final class Notifier {
 		this.topics = List.copyOf(topics);
 		this.serializer = serializer;
 		this.codec = codec;
+		this.observations = observations;
 	}
 
 	/**
@@ -98,7 +109,43 @@ public final class Notifier {
 	 * @return the new notifier
 	 */
 	public Notifier prepare(@Nullable String publisherId) {
-		return new Notifier(this.transport, publisherId, this.driver, this.topics, this.serializer, this.codec);
+		return new Notifier(this.transport, publisherId, this.driver, this.topics, this.serializer, this.codec,
+				this.observations);
+	}
+
+	/**
+	 * Returns a notifier like this one whose notifications are observed as
+	 * {@value NotificationObservations#SENT} in the given registry.
+	 * @param observations the registry
+	 * @return the new notifier
+	 */
+	public Notifier withObservations(ObservationRegistry observations) {
+		return new Notifier(this.transport, this.publisherId, this.driver, this.topics, this.serializer, this.codec,
+				observations);
+	}
+
+	/**
+	 * Returns the driver.
+	 * @return the driver
+	 */
+	public NotifierDriver driver() {
+		return this.driver;
+	}
+
+	/**
+	 * Returns the topics every notification goes to.
+	 * @return the topics
+	 */
+	public List<String> topics() {
+		return this.topics;
+	}
+
+	/**
+	 * Returns the publisher id.
+	 * @return the publisher id, or {@code null}
+	 */
+	public @Nullable String publisherId() {
+		return this.publisherId;
 	}
 
 	/**
@@ -190,6 +237,18 @@ public final class Notifier {
 		if (this.driver == NotifierDriver.NOOP) {
 			return;
 		}
+		Observation observation = NotificationObservations.startSent(this.observations, priority, this.driver,
+				eventType);
+		RuntimeException failure = send(context, eventType, payload, priority);
+		NotificationObservations.stop(observation,
+				(failure != null) ? NotificationObservations.ERROR : NotificationObservations.SUCCESS, failure);
+	}
+
+	/**
+	 * Sends (or logs) a notification; returns the first failure, already logged.
+	 */
+	private @Nullable RuntimeException send(RpcContext context, String eventType, @Nullable Object payload,
+			Priority priority) {
 		NotificationMessage message;
 		try {
 			Object primitive = this.serializer.serializeEntity(context, payload);
@@ -200,13 +259,14 @@ public final class Notifier {
 		catch (RuntimeException ex) {
 			logger.error("Problem '{}' attempting to send to notification system. Payload={}", ex.getMessage(), payload,
 					ex);
-			return;
+			return ex;
 		}
 		if (this.driver == NotifierDriver.LOG) {
 			log(message, priority);
-			return;
+			return null;
 		}
 		boolean enveloped = this.driver == NotifierDriver.MESSAGING_V2;
+		RuntimeException failure = null;
 		for (String topic : this.topics) {
 			try {
 				this.transport.sendNotification(Target.topic(topic), priority.lowerName(),
@@ -214,8 +274,10 @@ public final class Notifier {
 			}
 			catch (RuntimeException ex) {
 				logger.error("Could not send notification to {}. Payload={}", topic, payload, ex);
+				failure = (failure != null) ? failure : ex;
 			}
 		}
+		return failure;
 	}
 
 	private void log(NotificationMessage message, Priority priority) {

@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.notify;
 
+import io.micrometer.observation.Observation;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param message the transport message
  * @param notification the decoded notification
  * @param uniqueId its {@code _unique_id}, for duplicate detection
+ * @param observation its observation, stopped when the message is settled; {@code null}
+ * without observations
  */
-record PendingNotification(IncomingMessage message, Notification notification, @Nullable String uniqueId) {
+record PendingNotification(IncomingMessage message, Notification notification, @Nullable String uniqueId,
+		@Nullable Observation observation) {
 }

@@ -7,55 +7,37 @@ import io.micrometer.observation.transport.RequestReplySenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an RPC client observation knows: topic, method, kind and outcome. The carrier is
- * the request's context entries, so tracing headers travel as {@code _context_*} keys
- * that oslo peers ignore.
+ * What an RPC client observation knows: topic, method, kind and outcome
+ * ({@link #request()}). The carrier is the request's context entries: a tracer's
+ * propagator writes its headers there (W3C {@code traceparent}, {@code tracestate},
+ * {@code baggage}), so they travel as {@code _context_traceparent} and friends, which
+ * oslo peers keep in the context dict and otherwise ignore.
  */
-public final class RpcObservationContext extends RequestReplySenderContext<Map<String, @Nullable Object>, Object> {
+public final class RpcObservationContext extends RequestReplySenderContext<Map<String, @Nullable Object>, Object>
+		implements RpcRequestContext {
 
-	private final String topic;
+	private final RpcRequestFacts request;
 
-	private final String method;
-
-	private final RpcKind kind;
-
-	private String outcome = "success";
-
+	/**
+	 * Makes the context of a client request.
+	 * @param topic the target's topic
+	 * @param method the method name
+	 * @param kind call, cast or fanout
+	 * @param carrier the context entries to send, which tracing headers are added to
+	 */
 	public RpcObservationContext(String topic, String method, RpcKind kind, Map<String, @Nullable Object> carrier) {
 		super((map, key, value) -> {
 			if (map != null) {
 				map.put(key, value);
 			}
 		}, Kind.PRODUCER);
-		this.topic = topic;
-		this.method = method;
-		this.kind = kind;
+		this.request = new RpcRequestFacts(topic, method, kind);
 		setCarrier(carrier);
 	}
 
-	public String topic() {
-		return this.topic;
-	}
-
-	public String method() {
-		return this.method;
-	}
-
-	public RpcKind kind() {
-		return this.kind;
-	}
-
-	/**
-	 * Returns the outcome: {@code success}, {@code remote_error}, {@code timeout} or
-	 * {@code error}.
-	 * @return the outcome
-	 */
-	public String outcome() {
-		return this.outcome;
-	}
-
-	public void setOutcome(String outcome) {
-		this.outcome = outcome;
+	@Override
+	public RpcRequestFacts request() {
+		return this.request;
 	}
 
 }

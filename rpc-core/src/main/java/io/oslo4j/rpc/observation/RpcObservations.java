@@ -1,7 +1,5 @@
 package io.oslo4j.rpc.observation;
 
-import io.micrometer.common.KeyValues;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
@@ -10,7 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Names, tags and outcomes of oslo4j's observations. Timers: {@code rpc.client.requests}
  * and {@code rpc.server.requests}, tagged {@code rpc.topic}, {@code rpc.method},
- * {@code rpc.kind} and {@code outcome}.
+ * {@code rpc.kind} and {@code outcome}; spans named {@code <topic>/<method>}.
+ * <p>
+ * Trace context travels in the request context: the client observation's propagator (W3C
+ * by default with Micrometer Tracing) adds {@code traceparent} (and {@code tracestate},
+ * {@code baggage} when present) to the context entries, sent as
+ * {@code _context_traceparent}; the server reads them back, so one trace spans client and
+ * server. oslo.messaging peers pass unknown context keys through untouched
+ * ({@code RequestContext.from_dict} ignores them).
  */
 public final class RpcObservations {
 
@@ -21,53 +26,20 @@ public final class RpcObservations {
 	public static final String SERVER = "rpc.server.requests";
 
 	/** The default client convention. */
-	public static final ObservationConvention<RpcObservationContext> CLIENT_CONVENTION = new ObservationConvention<>() {
-
-		@Override
-		public String getName() {
-			return CLIENT;
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(RpcObservationContext context) {
-			return KeyValues.of("rpc.topic", context.topic(), "rpc.method", context.method(), "rpc.kind",
-					context.kind().tag(), "outcome", context.outcome());
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof RpcObservationContext;
-		}
-
-	};
+	public static final ObservationConvention<RpcObservationContext> CLIENT_CONVENTION = new RpcRequestObservationConvention<>(
+			CLIENT, RpcObservationContext.class);
 
 	/** The default server convention. */
-	public static final ObservationConvention<RpcServerObservationContext> SERVER_CONVENTION = new ObservationConvention<>() {
-
-		@Override
-		public String getName() {
-			return SERVER;
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(RpcServerObservationContext context) {
-			return KeyValues.of("rpc.topic", context.topic(), "rpc.method", context.method(), "rpc.kind",
-					context.kind().tag(), "outcome", context.outcome());
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof RpcServerObservationContext;
-		}
-
-	};
+	public static final ObservationConvention<RpcServerObservationContext> SERVER_CONVENTION = new RpcRequestObservationConvention<>(
+			SERVER, RpcServerObservationContext.class);
 
 	private RpcObservations() {
 	}
 
 	/**
 	 * Returns the outcome tag of a failure: {@code success} for none, {@code timeout},
-	 * {@code remote_error} for any exception raised by the remote endpoint, or
+	 * {@code remote_error} for any exception raised by the remote endpoint (a
+	 * {@link RemoteRpcException}, or an allow-listed exception caused by one), or
 	 * {@code error}.
 	 * @param error the failure, or {@code null}
 	 * @return the outcome
@@ -79,7 +51,7 @@ public final class RpcObservations {
 		if (error instanceof RpcTimeoutException) {
 			return "timeout";
 		}
-		if (error instanceof RemoteRpcException) {
+		if (error instanceof RemoteRpcException || error.getCause() instanceof RemoteRpcException) {
 			return "remote_error";
 		}
 		return "error";

@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.rabbit;
 
+import javax.net.ssl.SSLException;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Method;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -8,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Extracts what the broker said (reply code and text of a {@code channel.close} or
  * {@code connection.close}) from the exception chain of an AMQP failure, so that error
- * messages show it, e.g. {@code 406 PRECONDITION_FAILED - inequivalent arg 'durable'}.
+ * messages show it, e.g. {@code 406 PRECONDITION_FAILED - inequivalent arg 'durable'}; a
+ * failed TLS handshake says so before its cause (a certificate refused, and why).
  */
 final class BrokerErrors {
 
@@ -32,12 +35,15 @@ final class BrokerErrors {
 			}
 			return "connection lost: " + signal.getMessage();
 		}
+		boolean tls = false;
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
+			tls |= root instanceof SSLException;
 			root = root.getCause();
 		}
 		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		return ((tls || root instanceof SSLException) ? "TLS handshake with the broker failed: " : "")
+				+ root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**

@@ -11,21 +11,30 @@ import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 
 /**
  * A {@link DirectMessageListenerContainer} that knows which of its consumers are live
- * (for {@code Listener.isRunning()} and health) and that declares its queues again before
+ * (for {@code Listener.isRunning()} and health), that declares its queues again before
  * restarting consumers when a queue has gone missing (oslo re-declares on consumer
- * cancel; Spring does this only for queues of an application context).
+ * cancel; Spring does this only for queues of an application context), and that restarts
+ * consumers lost with the connection only once the transport's {@link ReconnectProbe} has
+ * a connection again (Spring would try, and log an error with a stack trace, every retry
+ * interval for every container).
  */
 final class OsloListenerContainer extends DirectMessageListenerContainer {
 
 	private static final Logger logger = LoggerFactory.getLogger(OsloListenerContainer.class);
 
+	// "no restart yet": far in the future, yet safe to add to a time in milliseconds
+	private static final long NOT_YET = Long.MAX_VALUE / 4;
+
 	private final Runnable redeclare;
+
+	private final ReconnectProbe reconnect;
 
 	private final Map<String, String> liveConsumers = new ConcurrentHashMap<>();
 
-	OsloListenerContainer(ConnectionFactory connectionFactory, Runnable redeclare) {
+	OsloListenerContainer(ConnectionFactory connectionFactory, Runnable redeclare, ReconnectProbe reconnect) {
 		super(connectionFactory);
 		this.redeclare = redeclare;
+		this.reconnect = reconnect;
 		setApplicationEventPublisher((event) -> {
 			if (event instanceof ConsumeOkEvent ok && ok.getConsumerTag() != null) {
 				this.liveConsumers.put(ok.getConsumerTag(), String.valueOf(ok.getQueue()));
@@ -47,6 +56,15 @@ final class OsloListenerContainer extends DirectMessageListenerContainer {
 		if (tag != null) {
 			this.liveConsumers.remove(tag);
 		}
+	}
+
+	/**
+	 * Returns the retry interval while the connection is open (or opens now), else a time
+	 * so long that the monitor does not try to restart consumers yet.
+	 */
+	@Override
+	protected long getFailedDeclarationRetryInterval() {
+		return this.reconnect.connected() ? super.getFailedDeclarationRetryInterval() : NOT_YET;
 	}
 
 	@Override

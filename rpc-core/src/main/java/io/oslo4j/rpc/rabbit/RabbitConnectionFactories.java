@@ -46,6 +46,13 @@ final class RabbitConnectionFactories implements AutoCloseable {
 	RabbitConnectionFactories(TransportUrl url, RabbitOptions options) {
 		com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
 		rabbit.setAutomaticRecoveryEnabled(false);
+		// connection_timeout bounds the AMQP handshake too (Spring sets only the TCP one)
+		rabbit.setHandshakeTimeout((int) Math.min(Integer.MAX_VALUE, options.connectionTimeout().toMillis()));
+		// amqp-client closes the whole connection on a body over its own limit (64 MiB by
+		// default), and the broker redelivers the message to the next connection: one
+		// big message would stop every consumer for good. The broker's max_message_size
+		// bounds what arrives; max_message_size (HandlerListenerAdapter) rejects it.
+		rabbit.setMaxInboundMessageBodySize(Integer.MAX_VALUE);
 		if (options.ssl()) {
 			RabbitTls.configure(rabbit, options, url);
 		}
@@ -66,8 +73,9 @@ final class RabbitConnectionFactories implements AutoCloseable {
 			addresses.add(new TransportUrl.Host(null, null, null, null).address());
 		}
 		this.consumer.setAddresses(String.join(",", addresses));
-		this.consumer.setAddressShuffleMode(options.shuffleHosts() ? AddressShuffleMode.RANDOM
-				: (addresses.size() > 1) ? AddressShuffleMode.INORDER : AddressShuffleMode.NONE);
+		AddressShuffleMode shuffle = options.shuffleHosts() ? AddressShuffleMode.RANDOM
+				: (addresses.size() > 1) ? AddressShuffleMode.INORDER : AddressShuffleMode.NONE;
+		this.consumer.setAddressShuffleMode(shuffle);
 		if (credentials != null) {
 			this.consumer.setUsername(Objects.requireNonNull(credentials.username()));
 			if (credentials.password() != null) {
@@ -86,6 +94,8 @@ final class RabbitConnectionFactories implements AutoCloseable {
 		this.publisher = (CachingConnectionFactory) Objects
 			.requireNonNull(this.consumer.getPublisherConnectionFactory());
 		this.publisher.setPublisherConfirmType(options.confirmPublish() ? ConfirmType.SIMPLE : ConfirmType.NONE);
+		// Spring copies the addresses to the publisher factory, but not the shuffle mode
+		this.publisher.setAddressShuffleMode(shuffle);
 		this.publisher.setBeanName("oslo4j-publisher");
 		this.consumer.setBeanName("oslo4j-consumer");
 		this.consumer.addConnectionListener(new ConnectionListener() {

@@ -1,8 +1,14 @@
 package io.oslo4j.rpc.rabbit;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
 import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.MessageSizeLimit;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -10,12 +16,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * server (three queues) and one for the reply queue, all on the consumer connection and
  * sharing one monitor thread.
  * <ul>
- * <li>Manual acknowledgement; the handler runs on the amqp-client consumer thread.</li>
+ * <li>Manual acknowledgement; the handler runs on the amqp-client consumer thread, behind
+ * the {@code max_message_size} limit.</li>
  * <li>Prefetch: {@code rabbit_qos_prefetch_count}. oslo sends no {@code basic.qos} when
  * it is 0; Spring always sends one, so 0 becomes {@code basic.qos(0)}, which the broker
  * reads as "no limit": the same behaviour (Spring's own default of 250 is not used).</li>
- * <li>Consumers lost with the connection are restarted every
- * {@code rabbit_retry_interval}; initial start-up failures back off as oslo does.</li>
+ * <li>Consumers lost with the connection are restarted once it is open again, tried every
+ * {@code rabbit_retry_interval} by one {@link ReconnectProbe}; initial start-up failures
+ * back off as oslo does.</li>
  * </ul>
  */
 final class RabbitConsumers implements AutoCloseable {
@@ -28,9 +36,16 @@ final class RabbitConsumers implements AutoCloseable {
 
 	private final ThreadPoolTaskScheduler scheduler;
 
-	RabbitConsumers(ConnectionFactory connectionFactory, RabbitOptions options) {
+	private final ReconnectProbe reconnect;
+
+	private final AtomicBoolean reconnecting = new AtomicBoolean();
+
+	RabbitConsumers(ConnectionFactory connectionFactory, BooleanSupplier connected, RabbitOptions options,
+			String broker) {
 		this.connectionFactory = connectionFactory;
 		this.options = options;
+		this.reconnect = new ReconnectProbe(connectionFactory, connected,
+				Duration.ofMillis(Math.max(100, options.retryInterval().toMillis())), broker);
 		this.scheduler = new ThreadPoolTaskScheduler();
 		this.scheduler.setPoolSize(1);
 		this.scheduler.setThreadNamePrefix("oslo4j-rabbit-monitor-");
@@ -50,12 +65,13 @@ final class RabbitConsumers implements AutoCloseable {
 	 */
 	OsloListenerContainer start(java.util.List<String> queues, MessageHandler handler, boolean ackAfterHandler,
 			Runnable redeclare) {
-		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare);
+		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare, this.reconnect);
 		container.setQueueNames(queues.toArray(String[]::new));
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		container.setPrefetchCount(this.options.qosPrefetchCount());
 		container.setConsumersPerQueue(1);
-		container.setMessageListener(new HandlerListenerAdapter(handler, ackAfterHandler));
+		container.setMessageListener(new HandlerListenerAdapter(
+				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);
@@ -68,6 +84,28 @@ final class RabbitConsumers implements AutoCloseable {
 		container.afterPropertiesSet();
 		container.start();
 		return container;
+	}
+
+	/**
+	 * Tries to reopen the consumer connection on the monitor thread, unless an attempt is
+	 * pending; at most one attempt per retry interval is made.
+	 */
+	void reconnectInBackground() {
+		if (this.reconnecting.compareAndSet(false, true)) {
+			try {
+				this.scheduler.execute(() -> {
+					try {
+						this.reconnect.connected();
+					}
+					finally {
+						this.reconnecting.set(false);
+					}
+				});
+			}
+			catch (TaskRejectedException ex) {
+				this.reconnecting.set(false);
+			}
+		}
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package io.oslo4j.rpc.rabbit;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.oslo4j.rpc.MessageDeliveryException;
 import org.springframework.amqp.AmqpException;
@@ -20,19 +18,11 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * the publisher connection: before the first publish of each (exchange, routing key) it
  * declares the topic exchange and the queue named after the routing key and binds them,
  * so nothing is lost while no listener exists; the set of declared pairs is forgotten
- * when the publisher connection is re-established. Properties are kombu's (as
- * {@link RabbitPublisher}), not mandatory, no expiration; with {@code confirm_publish}
- * each publish waits for the broker's confirm.
+ * when the publisher connection is re-established. Properties are kombu's
+ * ({@link RabbitPublisher#PROPERTIES}), not mandatory, no expiration; with
+ * {@code confirm_publish} each publish waits for the broker's confirm.
  */
 final class RabbitNotificationPublisher implements ConnectionListener {
-
-	private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties.Builder()
-		.contentType("application/json")
-		.contentEncoding("utf-8")
-		.headers(Map.of())
-		.deliveryMode(2)
-		.priority(0)
-		.build();
 
 	private final RabbitTemplate template;
 
@@ -57,26 +47,42 @@ final class RabbitNotificationPublisher implements ConnectionListener {
 	 * @throws MessageDeliveryException when the broker did not take the message
 	 */
 	void publish(Exchange exchange, Queue queue, byte[] body) {
-		String routingKey = queue.getName();
-		String key = exchange.getName() + '\0' + routingKey;
+		String key = exchange.getName() + '\0' + queue.getName();
 		try {
-			this.template.execute((channel) -> {
-				if (!this.declared.contains(key)) {
-					declare(channel, exchange, queue);
-					this.declared.add(key);
-				}
-				channel.basicPublish(exchange.getName(), routingKey, false, PROPERTIES, body);
-				if (this.confirm) {
-					channel.waitForConfirmsOrDie(this.confirmTimeoutMillis);
-				}
-				return null;
-			});
+			publishOnce(exchange, queue, key, body);
 		}
 		catch (AmqpException ex) {
 			this.declared.remove(key);
-			throw new MessageDeliveryException("Failed to publish a notification to exchange '" + exchange.getName()
-					+ "' with routing key '" + routingKey + "': " + BrokerErrors.describe(ex), ex);
+			if (BrokerErrors.channelReplyCode(ex) != 404) {
+				throw failure(exchange, queue, ex);
+			}
+			// the exchange was deleted behind our back: declare it again and publish once
+			// more
+			try {
+				publishOnce(exchange, queue, key, body);
+			}
+			catch (AmqpException retryEx) {
+				this.declared.remove(key);
+				throw failure(exchange, queue, retryEx);
+			}
 		}
+	}
+
+	private void publishOnce(Exchange exchange, Queue queue, String key, byte[] body) {
+		this.template.execute((cached) -> {
+			if (!this.declared.contains(key)) {
+				declare(cached, exchange, queue);
+				this.declared.add(key);
+			}
+			ConfirmedPublish.onTarget(cached, exchange.getName(), queue.getName(), RabbitPublisher.PROPERTIES, body,
+					this.confirm ? this.confirmTimeoutMillis : 0);
+			return null;
+		});
+	}
+
+	private static MessageDeliveryException failure(Exchange exchange, Queue queue, AmqpException ex) {
+		return new MessageDeliveryException("Failed to publish a notification to exchange '" + exchange.getName()
+				+ "' with routing key '" + queue.getName() + "': " + BrokerErrors.describe(ex), ex);
 	}
 
 	private static void declare(Channel channel, Exchange exchange, Queue queue) throws java.io.IOException {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.MessageSizeLimit;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * oslo's {@code ConfigOptsProxy} does). Defaults are oslo.messaging 14.0.3's.
  * <p>
  * Besides oslo's options, oslo4j accepts {@code confirm_publish} (default true: every
- * publish waits for the broker's confirm), {@code confirm_timeout} (seconds, default 30)
- * and {@code connection_timeout} (seconds, default 30). A few oslo options that have no
- * effect here are accepted and ignored ({@code kombu_reconnect_delay},
- * {@code heartbeat_rate}, {@code heartbeat_in_pthread}, {@code conn_pool_min_size},
- * {@code conn_pool_ttl}, {@code rabbit_login_method}, {@code direct_mandatory_flag},
+ * publish waits for the broker's confirm), {@code confirm_timeout} (seconds, default 30),
+ * {@code connection_timeout} (seconds, default 30) and {@code max_message_size} (bytes,
+ * default 16 MiB; 0 for no limit). A few oslo options that have no effect here are
+ * accepted and ignored ({@code kombu_reconnect_delay}, {@code heartbeat_rate},
+ * {@code heartbeat_in_pthread}, {@code conn_pool_min_size}, {@code conn_pool_ttl},
+ * {@code rabbit_login_method}, {@code direct_mandatory_flag},
  * {@code ssl_enforce_fips_mode}, {@code enable_cancel_on_failover}). Any other key is
  * refused.
  *
@@ -31,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param sslVersion the TLS protocol ({@code TLSv1.2}, ...), or {@code null} for the JDK
  * default
  * @param sslEnforceHostnameVerification whether the server's host name is verified
+ * against its certificate when {@code ssl_ca_file} is set (default true, as upstream oslo
+ * 18.1+; Debian's 14.0.3 defaults to false)
  * @param heartbeat the AMQP heartbeat in seconds, 0 disables it
  * ({@code heartbeat_timeout_threshold})
  * @param durableQueues {@code amqp_durable_queues}
@@ -55,6 +59,8 @@ import org.jspecify.annotations.Nullable;
  * @param confirmPublish whether publishes wait for publisher confirms
  * @param confirmTimeout how long a publish waits for its confirm
  * @param connectionTimeout the TCP connect and AMQP handshake timeout
+ * @param maxMessageSize the largest message body, in bytes, that is handed to a handler
+ * (oslo4j's {@code max_message_size}, see {@link MessageSizeLimit}); 0 means no limit
  */
 public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable String sslCertFile,
 		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification, int heartbeat,
@@ -62,7 +68,7 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 		int quorumMaxMemoryLength, int quorumMaxMemoryBytes, boolean haQueues, int transientQueuesTtl,
 		int qosPrefetchCount, Duration missingConsumerRetryTimeout, boolean shuffleHosts, int connectionPoolSize,
 		Duration retryInterval, Duration retryBackoff, Duration intervalMax, boolean confirmPublish,
-		Duration confirmTimeout, Duration connectionTimeout) {
+		Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize) {
 
 	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_rate", "heartbeat_in_pthread",
 			"conn_pool_min_size", "conn_pool_ttl", "rabbit_login_method", "direct_mandatory_flag",
@@ -87,7 +93,7 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.string("ssl_ca_file", "kombu_ssl_ca_certs"),
 				reader.string("ssl_cert_file", "kombu_ssl_certfile"),
 				reader.string("ssl_key_file", "kombu_ssl_keyfile"), sslVersion(reader),
-				reader.bool("ssl_enforce_hostname_verification", false),
+				reader.bool("ssl_enforce_hostname_verification", true),
 				reader.integer("heartbeat_timeout_threshold", 60, 0), reader.bool("amqp_durable_queues", false),
 				reader.bool("amqp_auto_delete", false), quorum, reader.integer("rabbit_quorum_delivery_limit", 0, 0),
 				reader.integer("rabbit_quroum_max_memory_length", 0, 0, "rabbit_quorum_max_memory_length"),
@@ -100,7 +106,8 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.integer("rpc_conn_pool_size", 30, 1), reader.seconds("rabbit_retry_interval", 1, 0),
 				reader.seconds("rabbit_retry_backoff", 2, 0), reader.seconds("rabbit_interval_max", 30, 0),
 				reader.bool("confirm_publish", true), reader.seconds("confirm_timeout", 30, 0.001),
-				reader.seconds("connection_timeout", 30, 0.001));
+				reader.seconds("connection_timeout", 30, 0.001),
+				reader.integer(MessageSizeLimit.OPTION, MessageSizeLimit.DEFAULT, 0));
 		reader.accepted(IGNORED.toArray(String[]::new));
 		reader.rejectUnknown();
 		if (quorum && ha) {

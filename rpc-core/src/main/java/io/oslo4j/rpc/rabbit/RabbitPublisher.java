@@ -1,15 +1,18 @@
 package io.oslo4j.rpc.rabbit;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ReturnListener;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.oslo4j.rpc.MessageDeliveryException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,53 +25,64 @@ import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishes oslo messages on the publisher connection, through
- * {@link RabbitTemplate#execute} on a cached channel in SIMPLE confirm mode: publish,
- * then {@code waitForConfirmsOrDie}. The body goes out as given and the properties are
- * exactly kombu's ({@code content_type=application/json}, {@code content_encoding=utf-8},
- * {@code delivery_mode=2}, {@code priority=0}, empty headers, {@code expiration} only
- * when given); {@code basicPublish} is called directly so that Spring adds no header or
- * property of its own.
- * <p>
- * Exchanges are declared on first use (the declared set is forgotten when the publisher
- * connection is re-established). Replies are mandatory: a reply the broker returns is
- * retried every 0.25 s until {@code kombu_missing_consumer_retry_timeout}, then dropped
- * with a warning, and its queue is remembered as obsolete for 60 s, as oslo does.
+ * Publishes oslo messages on the publisher connection. The body goes out as given and the
+ * properties are exactly kombu's ({@code content_type=application/json},
+ * {@code content_encoding=utf-8}, {@code delivery_mode=2}, {@code priority=0}, empty
+ * headers, {@code expiration} only when given); {@code basicPublish} is called directly
+ * so that Spring adds no header or property of its own.
+ * <ul>
+ * <li>Requests, casts and replies go out on a few long-lived channels with pipelined
+ * publisher confirms ({@link ConfirmChannels}): a send completes when the broker
+ * confirmed its message, and concurrent senders neither take turns on a channel nor open
+ * channels.</li>
+ * <li>Publishing to an exchange that does not exist closes the channel, failing every
+ * publish in flight on it; so messages to an auto-delete exchange (the fanout exchange,
+ * which goes away with its last server) go out alone, on a cached channel of
+ * {@link RabbitTemplate} in SIMPLE confirm mode, and are published again after declaring
+ * the exchange when it was missing.</li>
+ * <li>Exchanges are declared on first use (the declared set is forgotten when the
+ * publisher connection is re-established, or a channel closed on a missing exchange).
+ * </li>
+ * <li>Replies are mandatory and retried while the broker returns them
+ * ({@link RabbitReplies}).</li>
+ * </ul>
  */
-final class RabbitPublisher implements ConnectionListener {
+final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RabbitPublisher.class);
 
-	private static final long REPLY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-
 	private static final int MAX_CACHED_EXPIRATIONS = 64;
 
-	private static final AMQP.BasicProperties PROPERTIES = properties(null);
+	static final AMQP.BasicProperties PROPERTIES = properties(null);
 
 	private final RabbitTemplate template;
+
+	private final ConfirmChannels channels;
 
 	private final boolean confirm;
 
 	private final long confirmTimeoutMillis;
 
-	private final Duration replyRetryTimeout;
+	private final RabbitReplies replies;
 
 	private final Set<String> declaredExchanges = ConcurrentHashMap.newKeySet();
 
 	private final Map<Long, AMQP.BasicProperties> expiringProperties = new ConcurrentHashMap<>();
 
-	private final ObsoleteReplyQueues obsoleteReplyQueues = new ObsoleteReplyQueues();
-
 	RabbitPublisher(CachingConnectionFactory publisherConnectionFactory, RabbitOptions options) {
 		this.template = new RabbitTemplate(publisherConnectionFactory);
 		this.confirm = options.confirmPublish();
 		this.confirmTimeoutMillis = Math.max(1, options.confirmTimeout().toMillis());
-		this.replyRetryTimeout = options.missingConsumerRetryTimeout();
+		this.channels = new ConfirmChannels(publisherConnectionFactory,
+				Math.min(ConfirmChannels.DEFAULT_CHANNELS, options.connectionPoolSize()), this.confirm,
+				options.confirmTimeout(), this::channelClosed);
+		this.replies = new RabbitReplies(this.channels, options.missingConsumerRetryTimeout());
 		publisherConnectionFactory.addConnectionListener(this);
 	}
 
 	/**
-	 * Publishes a request, declaring its exchange first if needed.
+	 * Publishes a request, declaring its exchange first if needed, and waits for the
+	 * confirm.
 	 * @param exchange the exchange (topic or fanout)
 	 * @param routingKey the routing key
 	 * @param body the body
@@ -76,61 +90,70 @@ final class RabbitPublisher implements ConnectionListener {
 	 * @throws MessageDeliveryException when the broker did not take the message
 	 */
 	void publish(Exchange exchange, String routingKey, byte[] body, @Nullable Duration expiration) {
-		AMQP.BasicProperties properties = (expiration != null) ? expiring(expiration) : PROPERTIES;
 		try {
-			publishOnce(exchange, exchange.getName(), routingKey, false, properties, body);
+			await(publishAsync(exchange, routingKey, body, expiration), exchange.getName(), routingKey);
 		}
-		catch (AmqpException ex) {
-			if (BrokerErrors.channelReplyCode(ex) == 404) {
-				// the exchange went away (an auto-delete fanout exchange): declare it
-				// again
-				this.declaredExchanges.remove(exchange.getName());
-				try {
-					publishOnce(exchange, exchange.getName(), routingKey, false, properties, body);
-					return;
-				}
-				catch (AmqpException retryEx) {
-					throw failure(exchange.getName(), routingKey, retryEx);
-				}
+		catch (MessageDeliveryException ex) {
+			if (exchange.isAutoDelete() || BrokerErrors.channelReplyCode(ex) != 404
+					|| !BrokerErrors.describe(ex).contains("'" + exchange.getName() + "'")) {
+				throw ex;
 			}
-			throw failure(exchange.getName(), routingKey, ex);
+			// the exchange was deleted behind our back: declare it again
+			this.declaredExchanges.remove(exchange.getName());
+			await(publishAsync(exchange, routingKey, body, expiration), exchange.getName(), routingKey);
 		}
 	}
 
 	/**
-	 * Publishes a reply to the default exchange, mandatory; retries while the broker
-	 * returns it, up to the reply retry timeout.
+	 * Publishes a request, declaring its exchange first if needed (on the calling
+	 * thread), without waiting for the confirm.
+	 * @param exchange the exchange (topic or fanout)
+	 * @param routingKey the routing key
+	 * @param body the body
+	 * @param expiration the expiration, or {@code null}
+	 * @return completes when the broker confirmed the message; fails with a
+	 * {@link MessageDeliveryException}
+	 */
+	CompletableFuture<Void> publishAsync(Exchange exchange, String routingKey, byte[] body,
+			@Nullable Duration expiration) {
+		AMQP.BasicProperties properties = (expiration != null) ? expiring(expiration) : PROPERTIES;
+		String name = exchange.getName();
+		try {
+			if (exchange.isAutoDelete()) {
+				publishAlone(exchange, routingKey, properties, body);
+				return CompletableFuture.completedFuture(null);
+			}
+			if (!this.declaredExchanges.contains(name)) {
+				this.template.execute((channel) -> declare(channel, exchange));
+			}
+			return this.channels.publish(name, routingKey, false, properties, body);
+		}
+		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
+			return CompletableFuture.failedFuture(failure(name, routingKey, ex));
+		}
+		catch (MessageDeliveryException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Publishes a reply without waiting for its confirm ({@link RabbitReplies}).
 	 * @param replyQueue the reply queue
 	 * @param body the body
-	 * @throws MessageDeliveryException when the broker did not take the message
+	 * @return completes when the reply was confirmed or dropped
+	 */
+	CompletableFuture<Void> replyAsync(String replyQueue, byte[] body) {
+		return this.replies.send(replyQueue, body);
+	}
+
+	/**
+	 * Publishes a reply and waits until it is confirmed or dropped.
+	 * @param replyQueue the reply queue
+	 * @param body the body
+	 * @throws MessageDeliveryException when the broker did not take it
 	 */
 	void reply(String replyQueue, byte[] body) {
-		if (this.obsoleteReplyQueues.contains(replyQueue)) {
-			logger.info("The reply queue {} doesn't exist (found missing less than 60 seconds ago); "
-					+ "dropping the reply", replyQueue);
-			return;
-		}
-		long start = System.nanoTime();
-		while (true) {
-			boolean delivered;
-			try {
-				delivered = publishOnce(null, "", replyQueue, true, PROPERTIES, body);
-			}
-			catch (AmqpException ex) {
-				throw failure("", replyQueue, ex);
-			}
-			if (delivered) {
-				return;
-			}
-			long elapsed = System.nanoTime() - start;
-			if (elapsed >= this.replyRetryTimeout.toNanos() || Thread.currentThread().isInterrupted()) {
-				logger.warn("The reply failed to send after {} seconds due to a missing queue ({}). Abandoning...",
-						TimeUnit.NANOSECONDS.toSeconds(elapsed), replyQueue);
-				this.obsoleteReplyQueues.add(replyQueue);
-				return;
-			}
-			LockSupport.parkNanos(Math.min(REPLY_RETRY_NANOS, this.replyRetryTimeout.toNanos() - elapsed));
-		}
+		this.replies.sendAndWait(replyQueue, body);
 	}
 
 	/**
@@ -147,39 +170,88 @@ final class RabbitPublisher implements ConnectionListener {
 	}
 
 	/**
-	 * Publishes once on a cached channel.
-	 * @return whether the message was routed (false when a mandatory message came back)
+	 * Returns how many publishes wait for the broker's confirm.
+	 * @return the count
 	 */
-	private boolean publishOnce(@Nullable Exchange exchange, String exchangeName, String routingKey, boolean mandatory,
-			AMQP.BasicProperties properties, byte[] body) {
-		Boolean routed = this.template.execute((channel) -> {
-			if (exchange != null && !this.declaredExchanges.contains(exchangeName)) {
-				declare(channel, exchange);
-			}
-			ReturnTracker returns = (mandatory && this.confirm) ? new ReturnTracker() : null;
-			if (returns != null) {
-				channel.addReturnListener(returns);
-			}
-			try {
-				channel.basicPublish(exchangeName, routingKey, mandatory, properties, body);
-				if (this.confirm) {
-					channel.waitForConfirmsOrDie(this.confirmTimeoutMillis);
-				}
-			}
-			finally {
-				if (returns != null) {
-					channel.removeReturnListener(returns);
-				}
-			}
-			return returns == null || !returns.returned;
-		});
-		return routed == null || routed;
+	int pendingConfirms() {
+		return this.channels.pendingCount();
 	}
 
-	private void declare(Channel channel, Exchange exchange) throws java.io.IOException {
+	/**
+	 * Closes the publishing channels; publishes waiting for a confirm fail.
+	 */
+	@Override
+	public void close() {
+		this.channels.close();
+	}
+
+	private void channelClosed(ShutdownSignalException cause) {
+		if (BrokerErrors.channelReplyCode(cause) == 404) {
+			// published to a missing exchange: declare every exchange again on next use
+			this.declaredExchanges.clear();
+		}
+	}
+
+	/**
+	 * Waits for a confirm.
+	 * @throws MessageDeliveryException when the publish failed or no confirm came
+	 */
+	private void await(CompletableFuture<Void> confirm, String exchange, String routingKey) {
+		try {
+			confirm.get(this.channels.maxConfirmWaitNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw new MessageDeliveryException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
+		}
+		catch (TimeoutException ex) {
+			throw PublishConfirm.failure(exchange, routingKey,
+					"no publisher confirm within the confirm timeout (" + this.confirmTimeoutMillis + " ms)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw PublishConfirm.failure(exchange, routingKey, "interrupted while waiting for the confirm", ex);
+		}
+	}
+
+	/**
+	 * Publishes on a cached channel of its own and waits for the confirm there; when the
+	 * exchange is missing, declares it and publishes again.
+	 */
+	private void publishAlone(Exchange exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+		try {
+			publishOnce(exchange, routingKey, properties, body);
+		}
+		catch (AmqpException ex) {
+			if (BrokerErrors.channelReplyCode(ex) != 404) {
+				throw failure(exchange.getName(), routingKey, ex);
+			}
+			this.declaredExchanges.remove(exchange.getName());
+			try {
+				publishOnce(exchange, routingKey, properties, body);
+			}
+			catch (AmqpException retryEx) {
+				throw failure(exchange.getName(), routingKey, retryEx);
+			}
+		}
+	}
+
+	private void publishOnce(Exchange exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+		this.template.execute((cached) -> {
+			if (!this.declaredExchanges.contains(exchange.getName())) {
+				declare(cached, exchange);
+			}
+			ConfirmedPublish.onTarget(cached, exchange.getName(), routingKey, properties, body,
+					this.confirm ? this.confirmTimeoutMillis : 0);
+			return null;
+		});
+	}
+
+	private @Nullable Void declare(Channel channel, Exchange exchange) throws IOException {
 		channel.exchangeDeclare(exchange.getName(), exchange.getType(), exchange.isDurable(), exchange.isAutoDelete(),
 				false, null);
 		this.declaredExchanges.add(exchange.getName());
+		return null;
 	}
 
 	private AMQP.BasicProperties expiring(Duration expiration) {
@@ -204,7 +276,7 @@ final class RabbitPublisher implements ConnectionListener {
 			.build();
 	}
 
-	private static MessageDeliveryException failure(String exchange, String routingKey, AmqpException ex) {
+	static MessageDeliveryException failure(String exchange, String routingKey, Exception ex) {
 		String reason = BrokerErrors.describe(ex);
 		if (ex instanceof org.springframework.amqp.AmqpTimeoutException) {
 			reason = "no publisher confirm within the confirm timeout (" + reason + ")";
@@ -212,21 +284,7 @@ final class RabbitPublisher implements ConnectionListener {
 		else if (reason.contains("nacks received")) {
 			reason = "the broker refused the message (basic.nack)";
 		}
-		return new MessageDeliveryException("Failed to publish a message to exchange '" + exchange
-				+ "' with routing key '" + routingKey + "': " + reason, ex);
-	}
-
-	/** Records a {@code basic.return}; it arrives before the confirm of the message. */
-	private static final class ReturnTracker implements ReturnListener {
-
-		private volatile boolean returned;
-
-		@Override
-		public void handleReturn(int replyCode, String replyText, String exchange, String routingKey,
-				AMQP.BasicProperties properties, byte[] body) {
-			this.returned = true;
-		}
-
+		return PublishConfirm.failure(exchange, routingKey, reason, ex);
 	}
 
 }

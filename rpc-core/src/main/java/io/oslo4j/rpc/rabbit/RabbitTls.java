@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,26 +16,35 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.TrustEverythingTrustManager;
-import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.TransportUrl;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Configures TLS on an amqp-client connection factory from oslo's {@code ssl_*} options
  * (PEM files, as Python's {@code ssl} module reads them). As in oslo, the server
- * certificate is verified only when {@code ssl_ca_file} is set, and its host name only
- * when {@code ssl_enforce_hostname_verification} is also true.
+ * certificate is verified only when {@code ssl_ca_file} is set; its host name is then
+ * verified too unless {@code ssl_enforce_hostname_verification} is false. A client key
+ * may sit in {@code ssl_cert_file} itself, as Python's {@code load_cert_chain} allows.
+ * Every problem with a file is reported naming the option and the file.
  */
 final class RabbitTls {
 
 	private static final Logger logger = LoggerFactory.getLogger(RabbitTls.class);
+
+	private static final String KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
+
+	private static final String KEY_END = "-----END PRIVATE KEY-----";
 
 	private RabbitTls() {
 	}
@@ -42,25 +52,10 @@ final class RabbitTls {
 	static void configure(ConnectionFactory factory, RabbitOptions options, TransportUrl url) {
 		try {
 			SSLContext context = SSLContext.getInstance(options.sslVersion() != null ? options.sslVersion() : "TLS");
-			KeyManagerFactory keyManagers = null;
-			if (options.sslCertFile() != null && options.sslKeyFile() != null) {
-				keyManagers = keyManagers(options.sslCertFile(), options.sslKeyFile());
-			}
-			if (options.sslCaFile() != null) {
-				TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-				trust.init(trustStore(options.sslCaFile()));
-				context.init((keyManagers != null) ? keyManagers.getKeyManagers() : null, trust.getTrustManagers(),
-						null);
-				factory.useSslProtocol(context);
-				if (options.sslEnforceHostnameVerification()) {
-					factory.enableHostnameVerification();
-				}
-			}
-			else {
-				logger.warn("TLS without ssl_ca_file: the broker certificate of {} is not verified (as in oslo)", url);
-				context.init((keyManagers != null) ? keyManagers.getKeyManagers() : null,
-						new javax.net.ssl.TrustManager[] { new TrustEverythingTrustManager() }, null);
-				factory.useSslProtocol(context);
+			context.init(keyManagers(options), trustManagers(options, url), null);
+			factory.useSslProtocol(context);
+			if (options.sslCaFile() != null && options.sslEnforceHostnameVerification()) {
+				factory.enableHostnameVerification();
 			}
 		}
 		catch (GeneralSecurityException | IOException ex) {
@@ -68,45 +63,79 @@ final class RabbitTls {
 		}
 	}
 
-	private static KeyStore trustStore(String caFile) throws GeneralSecurityException, IOException {
+	private static TrustManager[] trustManagers(RabbitOptions options, TransportUrl url)
+			throws GeneralSecurityException, IOException {
+		String caFile = options.sslCaFile();
+		if (caFile == null) {
+			logger.warn("TLS without ssl_ca_file: the broker certificate of {} is not verified (as in oslo)", url);
+			return new TrustManager[] { new TrustEverythingTrustManager() };
+		}
 		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
 		store.load(null, null);
 		int index = 0;
-		for (Certificate certificate : certificates(caFile)) {
+		for (Certificate certificate : certificates("ssl_ca_file", caFile)) {
 			store.setCertificateEntry("ca-" + index++, certificate);
 		}
-		return store;
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(store);
+		return trust.getTrustManagers();
 	}
 
-	private static KeyManagerFactory keyManagers(String certFile, String keyFile)
+	private static KeyManager @Nullable [] keyManagers(RabbitOptions options)
 			throws GeneralSecurityException, IOException {
+		String certFile = options.sslCertFile();
+		String keyFile = options.sslKeyFile();
+		if (certFile == null) {
+			if (keyFile != null) {
+				throw new GeneralSecurityException("ssl_key_file " + keyFile + " is set without ssl_cert_file");
+			}
+			return null;
+		}
+		String keyOption = (keyFile != null) ? "ssl_key_file" : "ssl_cert_file";
 		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
 		store.load(null, null);
 		char[] password = new char[0];
-		store.setKeyEntry("client", privateKey(keyFile), password, certificates(certFile).toArray(Certificate[]::new));
+		store.setKeyEntry("client", privateKey(keyOption, (keyFile != null) ? keyFile : certFile), password,
+				certificates("ssl_cert_file", certFile).toArray(Certificate[]::new));
 		KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		factory.init(store, password);
-		return factory;
+		return factory.getKeyManagers();
 	}
 
-	private static Collection<? extends Certificate> certificates(String file)
+	private static Collection<? extends Certificate> certificates(String option, String file)
 			throws GeneralSecurityException, IOException {
+		Collection<? extends Certificate> certificates;
 		try (InputStream in = Files.newInputStream(Path.of(file))) {
-			return CertificateFactory.getInstance("X.509").generateCertificates(in);
+			certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
 		}
+		catch (NoSuchFileException ex) {
+			throw new IOException(option + " " + file + " does not exist", ex);
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new GeneralSecurityException(option + " " + file + " cannot be read: " + ex.getMessage(), ex);
+		}
+		if (certificates.isEmpty()) {
+			throw new GeneralSecurityException(option + " " + file + " holds no PEM certificate");
+		}
+		return certificates;
 	}
 
-	private static PrivateKey privateKey(String file) throws GeneralSecurityException, IOException {
-		String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
-		if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
-			throw new GeneralSecurityException(
-					"ssl_key_file must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY); convert it with "
-							+ "'openssl pkcs8 -topk8 -nocrypt'");
+	private static PrivateKey privateKey(String option, String file) throws GeneralSecurityException, IOException {
+		String pem;
+		try {
+			pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
 		}
-		String base64 = pem.replaceAll("(?s).*-----BEGIN PRIVATE KEY-----", "")
-			.replaceAll("(?s)-----END PRIVATE KEY-----.*", "")
-			.replaceAll("\\s", "");
-		PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
+		catch (NoSuchFileException ex) {
+			throw new IOException(option + " " + file + " does not exist", ex);
+		}
+		int begin = pem.indexOf(KEY_BEGIN);
+		int end = pem.indexOf(KEY_END);
+		if (begin < 0 || end < begin) {
+			throw new GeneralSecurityException(option + " " + file + " holds no unencrypted PKCS#8 PEM key "
+					+ "(BEGIN PRIVATE KEY); convert it with 'openssl pkcs8 -topk8 -nocrypt'");
+		}
+		String base64 = pem.substring(begin + KEY_BEGIN.length(), end).replaceAll("\\s", "");
+		PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64));
 		GeneralSecurityException last = null;
 		for (String algorithm : new String[] { "RSA", "EC", "Ed25519" }) {
 			try {
@@ -116,7 +145,8 @@ final class RabbitTls {
 				last = ex;
 			}
 		}
-		throw new GeneralSecurityException("unsupported key in ssl_key_file", last);
+		throw new GeneralSecurityException(option + " " + file + ": unsupported key (RSA, EC or Ed25519 expected)",
+				last);
 	}
 
 }

@@ -211,7 +211,10 @@ final class RabbitTopology implements ConnectionListener {
 				declareNow(declarations);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Failed to re-declare {} after reconnecting: {}", declarations.queues(), ex.getMessage());
+				// retried before the consumers restart (a queue on a node that just went
+				// down is "stopped by supervisor" for a moment)
+				logger.warn("Failed to re-declare {} after reconnecting (retried when consumers restart): {}",
+						declarations.queues(), ex.getMessage());
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package io.oslo4j.rpc.rabbit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,6 +39,8 @@ public class RabbitTransport extends AbstractTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(RabbitTransport.class);
 
+	private static final CompletableFuture<Void> SENT = CompletableFuture.completedFuture(null);
+
 	private final RabbitOptions options;
 
 	private final RabbitConnectionFactories connectionFactories;
@@ -48,11 +51,11 @@ public class RabbitTransport extends AbstractTransport {
 
 	private final RabbitConsumers consumers;
 
-	private final Set<RabbitListener> listeners = ConcurrentHashMap.newKeySet();
+	private final RabbitConnector connector;
+
+	private final Set<RabbitQueueListener> listeners = ConcurrentHashMap.newKeySet();
 
 	private final RabbitNotificationPublisher notificationPublisher;
-
-	private final Set<RabbitNotificationListener> notificationListeners = ConcurrentHashMap.newKeySet();
 
 	private final Lock replyLock = new ReentrantLock();
 
@@ -76,7 +79,9 @@ public class RabbitTransport extends AbstractTransport {
 		this.topology = new RabbitTopology(this.connectionFactories.consumer(), this.options,
 				settings.controlExchange());
 		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);
-		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(), this.options);
+		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(),
+				this.connectionFactories::consumerConnected, this.options, url.toString());
+		this.connector = new RabbitConnector(this.connectionFactories.consumer(), url);
 		this.notificationPublisher = new RabbitNotificationPublisher(this.connectionFactories.publisher(),
 				this.options);
 	}
@@ -91,6 +96,24 @@ public class RabbitTransport extends AbstractTransport {
 
 	@Override
 	public void send(Target target, byte[] body, @Nullable Duration expiration) {
+		publish(target, body, expiration, true);
+	}
+
+	/**
+	 * Publishes like {@link #send} without waiting for the broker's confirm (the exchange
+	 * is declared first, on the calling thread, if needed).
+	 */
+	@Override
+	public CompletableFuture<Void> sendAsync(Target target, byte[] body, @Nullable Duration expiration) {
+		try {
+			return publish(target, body, expiration, false);
+		}
+		catch (MessageDeliveryException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private CompletableFuture<Void> publish(Target target, byte[] body, @Nullable Duration expiration, boolean wait) {
 		target.validateForSend();
 		checkOpen();
 		String topic = java.util.Objects.requireNonNull(target.topic());
@@ -104,13 +127,28 @@ public class RabbitTransport extends AbstractTransport {
 			exchange = this.topology.topicExchange(this.topology.exchangeName(target));
 			routingKey = (target.server() != null) ? topic + "." + target.server() : topic;
 		}
+		if (!wait) {
+			return this.publisher.publishAsync(exchange, routingKey, body, expiration);
+		}
 		this.publisher.publish(exchange, routingKey, body, expiration);
+		return SENT;
+	}
+
+	/** Returns how many publishes wait for the broker's confirm (for tests). */
+	int publisherPendingConfirms() {
+		return this.publisher.pendingConfirms();
 	}
 
 	@Override
 	public void reply(String replyQueue, byte[] body) {
 		checkOpen();
 		this.publisher.reply(replyQueue, body);
+	}
+
+	@Override
+	public CompletableFuture<Void> replyAsync(String replyQueue, byte[] body) {
+		checkOpen();
+		return this.publisher.replyAsync(replyQueue, body);
 	}
 
 	@Override
@@ -142,16 +180,7 @@ public class RabbitTransport extends AbstractTransport {
 	public Listener listen(Target target, MessageHandler handler) {
 		target.validateForListen();
 		checkOpen();
-		RabbitTopology.Declarations declarations = this.topology.forListener(target);
-		this.topology.declare(declarations);
-		OsloListenerContainer container = this.consumers.start(declarations.queues(), handler, false,
-				() -> this.topology.redeclareIfMissing(declarations));
-		RabbitListener[] holder = new RabbitListener[1];
-		RabbitListener listener = new RabbitListener(container, this.topology, declarations,
-				() -> this.listeners.remove(holder[0]));
-		holder[0] = listener;
-		this.listeners.add(listener);
-		return listener;
+		return consume(this.topology.forListener(target), handler, RabbitListener::new);
 	}
 
 	// ---- notifications ----
@@ -168,37 +197,49 @@ public class RabbitTransport extends AbstractTransport {
 	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
 			MessageHandler handler) {
 		checkOpen();
-		RabbitTopology.Declarations declarations = this.topology.forNotifications(targets, priorities, pool);
+		return consume(this.topology.forNotifications(targets, priorities, pool), handler, RabbitQueueListener::new);
+	}
+
+	/**
+	 * Declares the queues, starts a container on them and tracks the listener until it is
+	 * closed.
+	 */
+	private Listener consume(RabbitTopology.Declarations declarations, MessageHandler handler,
+			ListenerFactory factory) {
 		this.topology.declare(declarations);
 		OsloListenerContainer container = this.consumers.start(declarations.queues(), handler, false,
 				() -> this.topology.redeclareIfMissing(declarations));
-		RabbitNotificationListener[] holder = new RabbitNotificationListener[1];
-		RabbitNotificationListener listener = new RabbitNotificationListener(container, this.topology, declarations,
-				() -> this.notificationListeners.remove(holder[0]));
+		RabbitQueueListener[] holder = new RabbitQueueListener[1];
+		RabbitQueueListener listener = factory.create(container, this.topology, declarations,
+				() -> this.listeners.remove(holder[0]));
 		holder[0] = listener;
-		this.notificationListeners.add(listener);
+		this.listeners.add(listener);
 		return listener;
 	}
 
 	/**
-	 * Returns whether the consumer connection is open (opening it if needed) and the
-	 * transport is not closed.
+	 * Returns whether the consumer connection is open and the transport is not closed,
+	 * without opening it.
 	 */
 	@Override
 	public boolean isConnected() {
+		return !this.closed && this.connectionFactories.consumerConnected();
+	}
+
+	/**
+	 * Opens the consumer connection (also used for declarations) if it is not open,
+	 * waiting at most {@code timeout}; the attempt runs on a thread of its own and is
+	 * bounded by {@code connection_timeout} only there.
+	 */
+	@Override
+	public boolean connect(Duration timeout) {
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("connect timeout must not be negative, was " + timeout);
+		}
 		if (this.closed) {
 			return false;
 		}
-		if (this.connectionFactories.consumerConnected()) {
-			return true;
-		}
-		try {
-			return this.connectionFactories.consumer().createConnection().isOpen();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Not connected to {}: {}", url(), ex.getMessage());
-			return false;
-		}
+		return isConnected() || (this.connector.connect(timeout) && isConnected());
 	}
 
 	/**
@@ -214,7 +255,7 @@ public class RabbitTransport extends AbstractTransport {
 		this.closed = true;
 		closeComponents();
 		boolean connected = this.connectionFactories.consumerConnected();
-		for (RabbitListener listener : List.copyOf(this.listeners)) {
+		for (RabbitQueueListener listener : List.copyOf(this.listeners)) {
 			try {
 				if (connected) {
 					listener.close();
@@ -228,15 +269,13 @@ public class RabbitTransport extends AbstractTransport {
 			}
 		}
 		this.listeners.clear();
-		for (RabbitNotificationListener listener : List.copyOf(this.notificationListeners)) {
-			listener.close();
-		}
 		OsloListenerContainer container = this.replyContainer;
 		if (container != null) {
 			container.stop();
 			container.destroy();
 		}
 		this.consumers.close();
+		this.publisher.close();
 		this.connectionFactories.close();
 	}
 
@@ -244,6 +283,14 @@ public class RabbitTransport extends AbstractTransport {
 		if (this.closed) {
 			throw new MessageDeliveryException("Transport " + url() + " is closed");
 		}
+	}
+
+	@FunctionalInterface
+	private interface ListenerFactory {
+
+		RabbitQueueListener create(OsloListenerContainer container, RabbitTopology topology,
+				RabbitTopology.Declarations declarations, Runnable onClose);
+
 	}
 
 }

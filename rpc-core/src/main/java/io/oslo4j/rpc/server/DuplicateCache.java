@@ -1,6 +1,10 @@
 package io.oslo4j.rpc.server;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -8,8 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The last N {@code _unique_id}s a server has seen (oslo's {@code _MsgIdCache}): a repeat
  * is a duplicate, acknowledged and dropped. Messages without an id are never duplicates.
+ * An id longer than oslo's 32 hex digits is remembered by its SHA-256 digest, so that
+ * senders of huge ids cannot make the cache hold N huge strings.
  */
 final class DuplicateCache {
+
+	private static final int MAX_KEPT_LENGTH = 64;
 
 	private final String[] ring;
 
@@ -31,17 +39,29 @@ final class DuplicateCache {
 		if (uniqueId == null || this.ring.length == 0) {
 			return false;
 		}
-		if (this.seen.contains(uniqueId)) {
+		String key = (uniqueId.length() > MAX_KEPT_LENGTH) ? digest(uniqueId) : uniqueId;
+		if (this.seen.contains(key)) {
 			return true;
 		}
 		String evicted = this.ring[this.next];
 		if (evicted != null) {
 			this.seen.remove(evicted);
 		}
-		this.ring[this.next] = uniqueId;
-		this.seen.add(uniqueId);
+		this.ring[this.next] = key;
+		this.seen.add(key);
 		this.next = (this.next + 1) % this.ring.length;
 		return false;
+	}
+
+	private static String digest(String uniqueId) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(uniqueId.getBytes(StandardCharsets.UTF_8));
+			// longer than any id kept as it is, so the two kinds never collide
+			return "sha256:" + HexFormat.of().formatHex(hash) + ":" + uniqueId.length();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
 	}
 
 }

@@ -4,17 +4,23 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
 /**
  * The method table of an endpoint class, built once, and the access policy that decides
  * what is callable: public instance methods of the class, its superclasses and
  * interfaces, except methods declared by {@code Object} or by JDK and framework types
  * (lifecycle callbacks such as {@code close} or {@code afterPropertiesSet}), synthetic
- * and bridge methods, and names starting with {@code _} (oslo's
+ * and bridge methods, methods annotated (even through a meta-annotation or an overridden
+ * method) as lifecycle callbacks or injection points ({@code @PostConstruct},
+ * {@code @PreDestroy}, {@code @Autowired}, {@code @Value}, {@code @Inject},
+ * {@code @Resource}), and names starting with {@code _} (oslo's
  * {@code DefaultRPCAccessPolicy}) or holding {@code $}. RPC methods are called by name,
  * so a class may not overload a callable name.
  */
@@ -22,6 +28,13 @@ final class EndpointMethods {
 
 	private static final Set<String> FRAMEWORK_PACKAGES = Set.of("java.", "javax.", "jakarta.", "jdk.", "sun.",
 			"org.springframework.", "kotlin.", "groovy.");
+
+	// by name: none of them needs to be on the class path
+	private static final List<String> CONTAINER_ANNOTATIONS = List.of("jakarta.annotation.PostConstruct",
+			"jakarta.annotation.PreDestroy", "javax.annotation.PostConstruct", "javax.annotation.PreDestroy",
+			"org.springframework.beans.factory.annotation.Autowired",
+			"org.springframework.beans.factory.annotation.Value", "jakarta.inject.Inject", "javax.inject.Inject",
+			"jakarta.annotation.Resource", "javax.annotation.Resource");
 
 	private final Map<String, EndpointMethod> methods;
 
@@ -63,7 +76,17 @@ final class EndpointMethods {
 		}
 		// not declared by, nor overriding a method of, Object or a JDK/framework type
 		// (toString, equals, close, afterPropertiesSet, ... implemented by the endpoint)
-		return !declaredByFramework(method.getDeclaringClass(), method);
+		return !declaredByFramework(method.getDeclaringClass(), method) && !calledByTheContainer(method);
+	}
+
+	private static boolean calledByTheContainer(Method method) {
+		MergedAnnotations annotations = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY);
+		for (String annotation : CONTAINER_ANNOTATIONS) {
+			if (annotations.isPresent(annotation)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean declaredByFramework(@Nullable Class<?> type, Method method) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.oslo4j.rpc.transport.ThrottledLog;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.ReplyMessage;
 import io.oslo4j.rpc.wire.RequestMessage;
@@ -34,6 +35,8 @@ final class Heartbeats implements AutoCloseable {
 	private final ScheduledExecutorService scheduler;
 
 	private final ExecutorService senders;
+
+	private final ThrottledLog invalidTimeouts = new ThrottledLog(logger, 5);
 
 	Heartbeats(Transport transport, WireCodec codec, String name) {
 		this.transport = transport;
@@ -65,7 +68,7 @@ final class Heartbeats implements AutoCloseable {
 		}
 		long intervalMillis = intervalMillis(timeout);
 		if (intervalMillis < 1000) {
-			logger.warn("Client provided an invalid timeout value of {}", timeout);
+			this.invalidTimeouts.warn("Client provided an invalid timeout value of {}", timeout);
 			return null;
 		}
 		String replyQueue = request.replyQueue();

@@ -2,25 +2,29 @@ package io.oslo4j.rpc.server;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.MessageDeliveryException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.observation.RpcKind;
 import io.oslo4j.rpc.observation.RpcObservations;
 import io.oslo4j.rpc.observation.RpcServerObservationContext;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.ThrottledLog;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.FailureRecord;
 import io.oslo4j.rpc.wire.ReplyMessage;
 import io.oslo4j.rpc.wire.RequestMessage;
 import io.oslo4j.rpc.wire.WireCodec;
-import io.oslo4j.rpc.wire.WireEncodingException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +56,18 @@ final class RequestProcessor implements MessageHandler {
 
 	private final ThrottledLog badMessages = new ThrottledLog(logger, 5);
 
+	private final ReplySender replies;
+
 	private final String topic;
 
+	private final AtomicLong duplicatesDropped = new AtomicLong();
+
 	private volatile boolean accepting = true;
+
+	private final Object stopLock = new Object();
+
+	// with ack after dispatch: the requests being dispatched, not yet acknowledged
+	private final Set<IncomingMessage> running = ConcurrentHashMap.newKeySet();
 
 	RequestProcessor(Transport transport, String topic, RpcDispatcher dispatcher, RpcServerOptions options,
 			Executor executor, Heartbeats heartbeats) {
@@ -66,10 +79,27 @@ final class RequestProcessor implements MessageHandler {
 		this.executor = executor;
 		this.heartbeats = heartbeats;
 		this.duplicates = new DuplicateCache(options.duplicateCacheSize());
+		this.replies = new ReplySender(transport, this.codec, this.badMessages);
 	}
 
+	/**
+	 * Stops taking requests, before the listener stops. With ack after dispatch, the
+	 * requests already running are acknowledged now: the consumer channels close with the
+	 * listener, and a request left unacknowledged would be run again by another server.
+	 * Requests still waiting for a worker are not run here; the broker gives them to
+	 * another server when the channels close.
+	 */
 	void stopAccepting() {
-		this.accepting = false;
+		synchronized (this.stopLock) {
+			this.accepting = false;
+			for (IncomingMessage message : this.running) {
+				message.ack();
+			}
+		}
+	}
+
+	long duplicatesDropped() {
+		return this.duplicatesDropped.get();
 	}
 
 	@Override
@@ -90,6 +120,7 @@ final class RequestProcessor implements MessageHandler {
 			return;
 		}
 		if (this.duplicates.isDuplicate(request.uniqueId())) {
+			this.duplicatesDropped.incrementAndGet();
 			this.badMessages.warn("Ignoring duplicate message {} (_unique_id {})", request.msgId(), request.uniqueId());
 			message.ack();
 			return;
@@ -122,6 +153,16 @@ final class RequestProcessor implements MessageHandler {
 	}
 
 	private void process(RequestMessage request, @Nullable IncomingMessage toAck) {
+		if (toAck != null) {
+			synchronized (this.stopLock) {
+				if (!this.accepting) {
+					// left unsettled: the broker requeues it when the listener's channel
+					// closes (settling it now could race with that close)
+					return;
+				}
+				this.running.add(toAck);
+			}
+		}
 		try {
 			RpcContext ctx = this.options.serializer()
 				.deserializeContext(request.context())
@@ -129,7 +170,8 @@ final class RequestProcessor implements MessageHandler {
 			ScheduledFuture<?> heartbeat = request.isCall() ? this.heartbeats.start(request) : null;
 			ReplyMessage reply;
 			Observation observation = observe(request);
-			try {
+			// the endpoint runs in the observation's scope: its own calls join the trace
+			try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
 				reply = dispatch(request, ctx);
 			}
 			finally {
@@ -141,8 +183,11 @@ final class RequestProcessor implements MessageHandler {
 				stop(observation, reply);
 			}
 			if (request.isCall()) {
-				sendReply(request, reply);
+				this.replies.send(request, reply, toAck == null);
 			}
+		}
+		catch (MessageDeliveryException ex) {
+			this.replies.lost(request, ex);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Failed to process request '{}'", request.method(), ex);
@@ -150,6 +195,7 @@ final class RequestProcessor implements MessageHandler {
 		finally {
 			if (toAck != null) {
 				toAck.ack();
+				this.running.remove(toAck);
 			}
 		}
 	}
@@ -198,22 +244,8 @@ final class RequestProcessor implements MessageHandler {
 		}
 	}
 
-	private void sendReply(RequestMessage request, ReplyMessage reply) {
-		String replyQueue = request.replyQueue();
-		if (replyQueue == null) {
-			logger.warn("Call {} has no _reply_q; no reply sent", request.msgId());
-			return;
-		}
-		byte[] body;
-		try {
-			body = this.codec.encodeReply(reply);
-		}
-		catch (WireEncodingException ex) {
-			logger.error("Result of '{}' cannot be serialized", request.method(), ex);
-			body = this.codec.encodeReply(ReplyMessage.failure(reply.msgId(),
-					FailureRecord.of("TypeError", FailureRecord.BUILTINS, ex.getMessage())));
-		}
-		this.transport.reply(replyQueue, body);
+	boolean awaitReplies(long timeoutNanos) throws InterruptedException {
+		return this.replies.awaitPending(timeoutNanos);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.Listener;
 import io.oslo4j.rpc.transport.Transport;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * requests to finish (their replies are sent) and then deletes the fanout queue;
  * {@link #close()} does both within the shutdown timeout.
  */
-public final class RpcServer implements AutoCloseable {
+public final class RpcServer implements GracefulStop {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
@@ -107,6 +108,7 @@ public final class RpcServer implements AutoCloseable {
 	/**
 	 * Stops taking new messages; requests already taken go on. Idempotent.
 	 */
+	@Override
 	public synchronized void stop() {
 		this.stopped = true;
 		this.processor.stopAccepting();
@@ -123,14 +125,23 @@ public final class RpcServer implements AutoCloseable {
 	 * @return whether every request finished in time
 	 * @throws InterruptedException when interrupted while waiting
 	 */
+	@Override
 	public boolean await(Duration timeout) throws InterruptedException {
-		this.executor.shutdown();
-		boolean finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		if (!finished) {
-			logger.warn("RPC server {}: requests still running after {}", this.target, timeout);
+		try {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			this.executor.shutdown();
+			boolean finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (!finished) {
+				logger.warn("RPC server {}: requests still running after {}", this.target, timeout);
+			}
+			else if (!this.processor.awaitReplies(deadline - System.nanoTime())) {
+				logger.warn("RPC server {}: replies still unconfirmed after {}", this.target, timeout);
+			}
+			return finished;
 		}
-		release();
-		return finished;
+		finally {
+			release();
+		}
 	}
 
 	/**
@@ -139,14 +150,7 @@ public final class RpcServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		stop();
-		try {
-			await(this.options.shutdownTimeout());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			release();
-		}
+		GracefulStop.close(this, this.options.shutdownTimeout());
 	}
 
 	private void release() {
@@ -184,11 +188,30 @@ public final class RpcServer implements AutoCloseable {
 	}
 
 	/**
+	 * Returns how many consumers of this server are registered with the broker (three
+	 * while it runs on RabbitMQ: topic, server and fanout queue).
+	 * @return the number of live consumers
+	 */
+	public int consumerCount() {
+		Listener current = this.listener;
+		return (this.stopped || current == null) ? 0 : current.consumerCount();
+	}
+
+	/**
 	 * Returns how many requests are being dispatched or waiting for a worker.
 	 * @return the number of requests in flight
 	 */
 	public int inFlight() {
 		return this.executor.getActiveCount() + this.executor.getQueue().size();
+	}
+
+	/**
+	 * Returns how many messages were dropped as duplicates of a recent {@code _unique_id}
+	 * (redeliveries after a connection loss, for instance).
+	 * @return the number of duplicates dropped
+	 */
+	public long duplicatesDropped() {
+		return this.processor.duplicatesDropped();
 	}
 
 	private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
@@ -201,6 +224,10 @@ public final class RpcServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RejectedExecutionException("interrupted while waiting for a free worker", ex);
+		}
+		// the server stopped while this waited: its workers may be gone already
+		if (executor.isShutdown() && executor.getQueue().remove(task)) {
+			throw new RejectedExecutionException("server is stopping");
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Base class of transports: holds the URL and settings and implements
- * {@link #component(Class, Function)} and the closing of components.
+ * {@link #component(Class, Function)} and the closing of components (after which no
+ * component is handed out: {@link IllegalStateException}).
  */
 public abstract class AbstractTransport implements Transport {
 
@@ -22,6 +23,8 @@ public abstract class AbstractTransport implements Transport {
 	private final TransportSettings settings;
 
 	private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
+
+	private volatile boolean componentsClosed;
 
 	protected AbstractTransport(TransportUrl url, TransportSettings settings) {
 		this.url = url;
@@ -46,25 +49,49 @@ public abstract class AbstractTransport implements Transport {
 		return this.settings;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A component made while {@link #closeComponents()} runs is closed at once and
+	 * refused, so none outlives the transport.
+	 */
 	@Override
 	public <T> T component(Class<T> type, Function<Transport, T> factory) {
-		return type.cast(this.components.computeIfAbsent(type, (key) -> factory.apply(this)));
+		checkComponentsOpen(type);
+		T component = type.cast(this.components.computeIfAbsent(type, (key) -> factory.apply(this)));
+		if (this.componentsClosed) {
+			this.components.remove(type);
+			close(component);
+			checkComponentsOpen(type);
+		}
+		return component;
+	}
+
+	private void checkComponentsOpen(Class<?> type) {
+		if (this.componentsClosed) {
+			throw new IllegalStateException(
+					"Transport " + this.url + " is closed: no " + type.getSimpleName() + " can be made on it");
+		}
 	}
 
 	/**
-	 * Closes every {@link AutoCloseable} component; call first from {@link #close()}.
+	 * Refuses new components from now on and closes every {@link AutoCloseable} one; call
+	 * first from {@link #close()}.
 	 */
 	protected void closeComponents() {
+		this.componentsClosed = true;
 		List<Object> all = new ArrayList<>(this.components.values());
 		this.components.clear();
-		for (Object component : all) {
-			if (component instanceof AutoCloseable closeable) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.warn("Failed to close {} of transport {}", component, this.url, ex);
-				}
+		all.forEach(this::close);
+	}
+
+	private void close(Object component) {
+		if (component instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Failed to close {} of transport {}", component, this.url, ex);
 			}
 		}
 	}

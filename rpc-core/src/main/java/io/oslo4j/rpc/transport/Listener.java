@@ -24,4 +24,14 @@ public interface Listener extends AutoCloseable {
 	 */
 	boolean isRunning();
 
+	/**
+	 * Returns how many of this listener's consumers are registered with the broker now
+	 * (for health details): one per queue while it runs, fewer when a consumer died. The
+	 * default, for listeners that cannot tell, is 1 while running and 0 otherwise.
+	 * @return the number of live consumers
+	 */
+	default int consumerCount() {
+		return isRunning() ? 1 : 0;
+	}
+
 }

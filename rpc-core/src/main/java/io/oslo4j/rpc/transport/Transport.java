@@ -2,6 +2,7 @@ package io.oslo4j.rpc.transport;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.oslo4j.rpc.MessageDeliveryException;
@@ -50,6 +51,28 @@ public interface Transport extends AutoCloseable {
 	void send(Target target, byte[] body, @Nullable Duration expiration);
 
 	/**
+	 * Publishes like {@link #send} without blocking on the broker's confirm: the future
+	 * completes once the broker has taken the message (with publisher confirms on, once
+	 * it confirmed it) and fails with a {@link MessageDeliveryException} when it could
+	 * not be handed to the broker. Transports that confirm asynchronously override this;
+	 * the default calls {@link #send} and returns a completed future.
+	 * @param target where to send; must have a topic
+	 * @param body the message body (an oslo 2.0 envelope)
+	 * @param expiration the AMQP expiration (calls carry their timeout), or {@code null}
+	 * @return completes when the message is delivered to the broker
+	 * @throws io.oslo4j.rpc.InvalidTargetException when the target cannot be sent to
+	 */
+	default CompletableFuture<Void> sendAsync(Target target, byte[] body, @Nullable Duration expiration) {
+		try {
+			send(target, body, expiration);
+			return CompletableFuture.completedFuture(null);
+		}
+		catch (MessageDeliveryException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
 	 * Publishes a reply to a reply queue (default exchange, routing key = the queue,
 	 * mandatory). A reply the broker returns as unroutable is retried until the reply
 	 * retry timeout (60 s by default) and then dropped with a warning.
@@ -58,6 +81,25 @@ public interface Transport extends AutoCloseable {
 	 * @throws MessageDeliveryException when the reply could not be published
 	 */
 	void reply(String replyQueue, byte[] body);
+
+	/**
+	 * Publishes a reply like {@link #reply(String, byte[])} without waiting for the
+	 * broker: a server worker is free as soon as the reply is written. The default sends
+	 * synchronously.
+	 * @param replyQueue the request's {@code _reply_q}
+	 * @param body the reply body
+	 * @return completes when the broker took the reply (or it was dropped after the reply
+	 * retry timeout); fails with a {@link MessageDeliveryException}
+	 */
+	default CompletableFuture<Void> replyAsync(String replyQueue, byte[] body) {
+		try {
+			reply(replyQueue, body);
+			return CompletableFuture.completedFuture(null);
+		}
+		catch (MessageDeliveryException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
 
 	/**
 	 * Returns the name of this transport's reply queue ({@code reply_<32 hex>}),
@@ -126,19 +168,44 @@ public interface Transport extends AutoCloseable {
 	/**
 	 * Returns the per-transport instance of a component layered on this transport (the
 	 * client's reply waiter, for instance), creating it on first use. Instances that are
-	 * {@link AutoCloseable} are closed when the transport closes.
+	 * {@link AutoCloseable} are closed when the transport closes; once it is closed, no
+	 * component is handed out.
 	 * @param <T> the component type
 	 * @param type the component type, used as the key
 	 * @param factory creates the component
 	 * @return the component
+	 * @throws IllegalStateException when the transport is closed
 	 */
 	<T> T component(Class<T> type, Function<Transport, T> factory);
 
 	/**
-	 * Returns whether the transport is connected to its broker and usable.
+	 * Returns whether the transport is connected to its broker and usable, as known now:
+	 * cheap and non-blocking, it never opens a connection (see {@link #connect}).
 	 * @return whether it is healthy
 	 */
 	boolean isConnected();
+
+	/**
+	 * Connects to the broker if not connected, waiting at most {@code timeout}
+	 * (independently of the driver's own connection timeout), and returns whether the
+	 * transport is connected. An attempt still under way when the timeout passes goes on
+	 * in the background, and its result shows in later calls and in
+	 * {@link #isConnected()}; concurrent calls share one attempt. An unreachable broker
+	 * is reported by the result, never thrown. With {@link Duration#ZERO} it starts an
+	 * attempt if needed and returns at once, which makes it fit for health checks.
+	 * <p>
+	 * The default implementation returns {@link #isConnected()}, for transports that
+	 * connect eagerly (or need no connection).
+	 * @param timeout how long to wait, zero or positive
+	 * @return whether the transport is connected
+	 * @throws IllegalArgumentException when the timeout is negative
+	 */
+	default boolean connect(Duration timeout) {
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("connect timeout must not be negative, was " + timeout);
+		}
+		return isConnected();
+	}
 
 	/**
 	 * Releases every connection, consumer and thread this transport owns. Idempotent.

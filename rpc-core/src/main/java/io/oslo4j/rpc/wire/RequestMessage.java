@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param method the endpoint method name
  * @param args the keyword arguments (a {@code Map} when well formed)
- * @param namespace the endpoint namespace
+ * @param namespace the endpoint namespace: a string when sent by oslo4j; on receipt, any
+ * JSON value a peer sent (one that is not a string matches no endpoint, as in oslo)
  * @param version the requested version (a {@code String} when well formed)
  * @param msgId the call's correlation id; {@code null} for a cast
  * @param replyQueue the caller's reply queue; {@code null} for a cast
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param uniqueId the duplicate-detection id
  * @param context the request context entries (without the {@code _context_} prefix)
  */
-public record RequestMessage(@Nullable String method, @Nullable Object args, @Nullable String namespace,
+public record RequestMessage(@Nullable String method, @Nullable Object args, @Nullable Object namespace,
 		@Nullable Object version, @Nullable String msgId, @Nullable String replyQueue, @Nullable Object timeout,
 		@Nullable String uniqueId, Map<String, @Nullable Object> context) {
 

@@ -1,6 +1,5 @@
 package io.oslo4j.rpc.wire;
 
-import java.io.StringWriter;
 import java.util.Map;
 
 import io.oslo4j.rpc.MalformedMessageException;
@@ -60,13 +59,13 @@ public final class WireCodec {
 	 * @throws WireEncodingException when an argument or context value cannot be written
 	 */
 	public byte[] encodeRequest(RequestMessage request) {
-		StringWriter out = new StringWriter(256);
+		InnerJsonBuffer out = new InnerJsonBuffer(256);
 		try (JsonGenerator g = this.writer.createGenerator(out)) {
 			g.writeStartObject();
 			g.writeStringProperty("method", request.method());
 			g.writePOJOProperty("args", (request.args() != null) ? request.args() : Map.of());
 			if (request.namespace() != null) {
-				g.writeStringProperty("namespace", request.namespace());
+				g.writePOJOProperty("namespace", request.namespace());
 			}
 			if (request.version() != null) {
 				g.writePOJOProperty("version", request.version());
@@ -86,7 +85,7 @@ public final class WireCodec {
 			throw new WireEncodingException(
 					"Cannot encode request '" + request.method() + "': " + ex.getOriginalMessage(), ex);
 		}
-		return this.envelope.wrap(out.toString());
+		return this.envelope.wrap(out.bytes(), out.size());
 	}
 
 	/**
@@ -97,7 +96,7 @@ public final class WireCodec {
 	 * @throws WireEncodingException when the result cannot be written
 	 */
 	public byte[] encodeReply(ReplyMessage reply) {
-		StringWriter out = new StringWriter(128);
+		InnerJsonBuffer out = new InnerJsonBuffer(128);
 		try (JsonGenerator g = this.writer.createGenerator(out)) {
 			g.writeStartObject();
 			g.writePOJOProperty("result", reply.result());
@@ -115,7 +114,7 @@ public final class WireCodec {
 		catch (JacksonException ex) {
 			throw new WireEncodingException("Cannot encode the reply: " + ex.getOriginalMessage(), ex);
 		}
-		return this.envelope.wrap(out.toString());
+		return this.envelope.wrap(out.bytes(), out.size());
 	}
 
 	/**
@@ -129,9 +128,8 @@ public final class WireCodec {
 		Map<String, @Nullable Object> m = this.envelope.unwrap(body);
 		Object args = m.containsKey("args") ? m.get("args") : Map.of();
 		Object version = m.containsKey("version") ? m.get("version") : "1.0";
-		return new RequestMessage(string(m.get("method")), args, string(m.get("namespace")), version,
-				string(m.get("_msg_id")), string(m.get("_reply_q")), m.get("_timeout"), string(m.get("_unique_id")),
-				ContextPacking.unpack(m));
+		return new RequestMessage(string(m.get("method")), args, m.get("namespace"), version, string(m.get("_msg_id")),
+				string(m.get("_reply_q")), m.get("_timeout"), string(m.get("_unique_id")), ContextPacking.unpack(m));
 	}
 
 	/**

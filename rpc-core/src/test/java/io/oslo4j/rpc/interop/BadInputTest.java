@@ -65,6 +65,9 @@ class BadInputTest {
 				assertFailure(outcome, "version-1", "IndexError", "builtins");
 				assertFailure(outcome, "version-null", "UnsupportedVersion", "oslo_messaging.rpc.dispatcher");
 				assertFailure(outcome, "version-1.0.1", "UnsupportedVersion", "oslo_messaging.rpc.dispatcher");
+				// a namespace that is not a string matches no endpoint (not the default
+				// one)
+				assertFailure(outcome, "namespace-number", "UnsupportedVersion", "oslo_messaging.rpc.dispatcher");
 				assertThat(outcome.get("duplicate-unique-id")).containsExactly(List.of(result("first")), List.of());
 				assertThat(outcome.get("no-unique-id")).containsExactly(List.of(result("no unique id")));
 				assertThat(outcome.get("timeout-1")).containsExactly(List.of(result("slept 2.5")));
@@ -80,6 +83,8 @@ class BadInputTest {
 				.isEqualTo("Endpoint does not support RPC version None. Attempted method: echo_value");
 			assertThat(messageOf(fromJava, "version-1.0.1")).isEqualTo(messageOf(fromPython, "version-1.0.1"))
 				.isEqualTo("Endpoint does not support RPC version 1.0.1. Attempted method: echo_value");
+			assertThat(messageOf(fromJava, "namespace-number")).isEqualTo(messageOf(fromPython, "namespace-number"))
+				.isEqualTo("Endpoint does not support RPC version 1.0. Attempted method: echo_value");
 			assertThat(messageOf(fromJava, "version-1")).isEqualTo(messageOf(fromPython, "version-1"))
 				.isEqualTo("list index out of range");
 			assertThat(messageOf(fromJava, "args-list")).isEqualTo(messageOf(fromPython, "args-list"));
@@ -110,8 +115,8 @@ class BadInputTest {
 		Map<String, Map<String, @Nullable Object>> scenarios = new LinkedHashMap<>();
 		for (String name : List.of("not-json", "legacy-no-envelope", "envelope-2.1", "envelope-1.0", "no-content-type",
 				"text-plain", "raw-utf8", "args-list", "args-null", "version-1", "version-null", "version-1.0.1",
-				"duplicate-unique-id", "no-unique-id", "timeout-1", "timeout-abc", "timeout-2-heartbeats",
-				"timeout-abc-ctxt", "wrong-kwarg")) {
+				"namespace-number", "duplicate-unique-id", "no-unique-id", "timeout-1", "timeout-abc",
+				"timeout-2-heartbeats", "timeout-abc-ctxt", "wrong-kwarg")) {
 			published.put(name, publishBad(channel, topic, replyQueue, name));
 			// a valid call after each: the consumer must still answer
 			String followUp = RawAmqp.newId();
@@ -175,6 +180,10 @@ class BadInputTest {
 			}
 			case "version-1.0.1" -> {
 				echo.put("version", "1.0.1");
+				publish(channel, topic, json, RawAmqp.envelope("2.0", echo));
+			}
+			case "namespace-number" -> {
+				echo.put("namespace", 5);
 				publish(channel, topic, json, RawAmqp.envelope("2.0", echo));
 			}
 			case "duplicate-unique-id" -> {

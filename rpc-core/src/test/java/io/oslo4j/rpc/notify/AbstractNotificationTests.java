@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.Transport;
@@ -300,6 +304,113 @@ abstract class AbstractNotificationTests {
 		assertThat(batches).extracting(List::size).containsExactly(5, 5, 2);
 		assertThat(batches.stream().flatMap(List::stream).map(Notification::payload))
 			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 12).boxed().toList());
+	}
+
+	@Test
+	void anExecutorCallsEndpointsConcurrentlyAndCloseWaitsForThem() throws InterruptedException {
+		CountDownLatch together = new CountDownLatch(3);
+		List<Object> handled = new CopyOnWriteArrayList<>();
+		NotificationEndpoint slow = new NotificationEndpoint() {
+			@Override
+			public NotificationResult info(RpcContext context, @Nullable String publisherId, @Nullable String eventType,
+					@Nullable Object payload, Map<String, @Nullable Object> metadata) {
+				together.countDown();
+				try {
+					// only three threads at once get past this
+					if (!together.await(10, TimeUnit.SECONDS)) {
+						throw new IllegalStateException("not called concurrently");
+					}
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				handled.add(String.valueOf(payload));
+				return NotificationResult.HANDLED;
+			}
+		};
+		// a pool is one queue: without an executor its messages are handled one by one
+		NotificationListener listener = listen(this.transport,
+				NotificationListenerOptions.defaults()
+					.withPool(this.topic + "_pool_a")
+					.withExecutorThreads(3)
+					.withShutdownTimeout(Duration.ofSeconds(10)),
+				slow);
+		Notifier notifier = notifier("p");
+		for (int i = 0; i < 3; i++) {
+			notifier.info(RpcContext.empty(), "e", i);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> together.getCount() == 0);
+		listener.close();
+		assertThat(handled).containsExactlyInAnyOrder("0", "1", "2");
+		// a pool thread that has finished its last task may still be alive for a moment
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+				.noneMatch((name) -> name.startsWith("oslo4j-notify-" + this.topic)));
+	}
+
+	@Test
+	void sentAndReceivedNotificationsAreObservedWithTheirOutcome() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		AtomicInteger calls = new AtomicInteger();
+		NotificationEndpoint endpoint = new NotificationEndpoint() {
+			@Override
+			public NotificationResult info(RpcContext context, @Nullable String publisherId, @Nullable String eventType,
+					@Nullable Object payload, Map<String, @Nullable Object> metadata) {
+				calls.incrementAndGet();
+				return switch (String.valueOf(payload)) {
+					case "requeue-once" -> (calls.get() == 1) ? NotificationResult.REQUEUE : NotificationResult.HANDLED;
+					case "fail" -> throw new IllegalStateException("boom");
+					default -> NotificationResult.HANDLED;
+				};
+			}
+		};
+		listen(this.transport, NotificationListenerOptions.defaults().withAllowRequeue(true).withObservations(registry),
+				endpoint);
+		Notifier notifier = notifier("p").withObservations(registry);
+		notifier.info(RpcContext.empty(), "e.requeue", "requeue-once");
+		await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 2);
+		this.transport.sendNotification(Target.topic(this.topic), "info",
+				"not json".getBytes(StandardCharsets.US_ASCII));
+		notifier.info(RpcContext.empty(), "e.ok", "ok");
+		await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 3);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+				.hasNumberOfObservationsWithNameEqualTo(NotificationObservations.RECEIVED, 4));
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasNumberOfObservationsWithNameEqualTo(NotificationObservations.SENT, 2)
+			.hasAnObservation((o) -> o.hasNameEqualTo(NotificationObservations.SENT)
+				.hasLowCardinalityKeyValue("rpc.notification.priority", "info")
+				.hasLowCardinalityKeyValue("rpc.notification.driver", "messagingv2")
+				.hasLowCardinalityKeyValue("outcome", "success")
+				.hasHighCardinalityKeyValue("rpc.notification.event_type", "e.ok"))
+			.hasAnObservation((o) -> o.hasNameEqualTo(NotificationObservations.RECEIVED)
+				.hasLowCardinalityKeyValue("rpc.notification.priority", "info")
+				.hasLowCardinalityKeyValue("outcome", "requeued"))
+			.hasAnObservation((o) -> o.hasNameEqualTo(NotificationObservations.RECEIVED)
+				.hasLowCardinalityKeyValue("rpc.notification.priority", "unknown")
+				.hasLowCardinalityKeyValue("outcome", "dropped"))
+			.hasAnObservation((o) -> o.hasNameEqualTo(NotificationObservations.RECEIVED)
+				.hasHighCardinalityKeyValue("rpc.notification.event_type", "e.ok")
+				.hasLowCardinalityKeyValue("outcome", "handled"));
+	}
+
+	@Test
+	void anEndpointThatThrowsIsObservedAsFailedWhenRequeueIsNotAllowed() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		NotificationEndpoint failing = new NotificationEndpoint() {
+			@Override
+			public NotificationResult info(RpcContext context, @Nullable String publisherId, @Nullable String eventType,
+					@Nullable Object payload, Map<String, @Nullable Object> metadata) {
+				throw new IllegalStateException("boom");
+			}
+		};
+		listen(this.transport, NotificationListenerOptions.defaults().withObservations(registry), failing);
+		notifier("p").info(RpcContext.empty(), "e", 1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+				.hasAnObservation((o) -> o.hasNameEqualTo(NotificationObservations.RECEIVED)
+					.hasLowCardinalityKeyValue("outcome", "failed")));
 	}
 
 	/** A received call. */

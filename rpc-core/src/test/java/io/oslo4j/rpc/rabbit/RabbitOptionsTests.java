@@ -20,7 +20,8 @@ class RabbitOptionsTests {
 	void defaultsAreOslo14s() {
 		RabbitOptions options = RabbitOptions.defaults();
 		assertThat(options.ssl()).isFalse();
-		assertThat(options.sslEnforceHostnameVerification()).isFalse();
+		// upstream oslo 18.1's default, stricter than Debian 14.0.3's false
+		assertThat(options.sslEnforceHostnameVerification()).isTrue();
 		assertThat(options.heartbeat()).isEqualTo(60);
 		assertThat(options.durable()).isFalse();
 		assertThat(options.autoDelete()).isFalse();

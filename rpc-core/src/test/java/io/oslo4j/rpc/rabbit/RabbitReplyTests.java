@@ -3,10 +3,12 @@ package io.oslo4j.rpc.rabbit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.GetResponse;
+import io.oslo4j.rpc.MessageDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import io.oslo4j.rpc.transport.TransportSettings;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import static io.oslo4j.rpc.rabbit.RabbitTestSupport.bytes;
 import static io.oslo4j.rpc.rabbit.RabbitTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -91,6 +94,47 @@ class RabbitReplyTests {
 		start = System.nanoTime();
 		this.server.reply(obsolete, bytes("{}"));
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+	}
+
+	@Test
+	void asyncReplyToAMissingQueueIsRetriedUntilTheQueueAppears() throws Exception {
+		String queue = "reply_" + unique("late");
+		this.broker.deleteLater(queue);
+		RabbitTransport patient = RabbitTestSupport.transport(TransportSettings.defaults()
+			.withControlExchange(this.exchange)
+			.withOptions(Map.of("kombu_missing_consumer_retry_timeout", "20")));
+		try (patient) {
+			CompletableFuture<Void> sent = patient.replyAsync(queue, bytes("{\"late\": true}"));
+			// returned by the broker and retried every 0.25 s: not done while the queue
+			// is missing
+			await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !sent.isDone());
+			try (var channel = this.broker.channel()) {
+				channel.queueDeclare(queue, false, false, false, null);
+			}
+			sent.get(10, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.broker.messageCount(queue) == 1);
+			assertThat(new String(this.broker.get(queue).getBody())).isEqualTo("{\"late\": true}");
+		}
+	}
+
+	@Test
+	void asyncReplyToAMissingQueueIsAbandonedAfterTheRetryTimeoutAndTheQueueThenDroppedAtOnce() throws Exception {
+		String missing = "reply_" + unique("gone");
+		long start = System.nanoTime();
+		CompletableFuture<Void> sent = this.server.replyAsync(missing, bytes("{}"));
+		assertThat(sent).as("returns before the broker answered").isNotDone();
+		sent.get(10, TimeUnit.SECONDS);
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(900L, 5000L);
+		CompletableFuture<Void> again = this.server.replyAsync(missing, bytes("{}"));
+		assertThat(again).as("an obsolete queue is not tried again").isDone();
+	}
+
+	@Test
+	void asyncReplyOnAClosedTransportFailsWithADeliveryError() {
+		this.server.close();
+		assertThatExceptionOfType(MessageDeliveryException.class)
+			.isThrownBy(() -> this.server.replyAsync("reply_" + unique("closed"), bytes("{}")).join())
+			.withMessageContaining("closed");
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
@@ -105,19 +104,8 @@ final class RabbitTestSupport implements AutoCloseable {
 		this.exchangesToDelete.addAll(List.of(exchanges));
 	}
 
-	/** Runs rabbitmqctl and returns its output. */
 	static String rabbitmqctl(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add("rabbitmqctl");
-		command.add("-q");
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new IOException("rabbitmqctl timed out: " + command);
-		}
-		return new String(output, StandardCharsets.UTF_8);
+		return TestBroker.rabbitmqctl(args);
 	}
 
 	/**

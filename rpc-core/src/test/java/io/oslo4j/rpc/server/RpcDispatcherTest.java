@@ -149,7 +149,7 @@ class RpcDispatcherTest {
 		return map;
 	}
 
-	private static RequestMessage request(@Nullable String method, @Nullable Object args, @Nullable String namespace,
+	private static RequestMessage request(@Nullable String method, @Nullable Object args, @Nullable Object namespace,
 			@Nullable Object version) {
 		return new RequestMessage(method, args, namespace, version, "m1", "reply_q", null, "u1", map());
 	}
@@ -215,6 +215,8 @@ class RpcDispatcherTest {
 		assertUnsupportedVersion(failure(ctl, request("echo", map("arg", "x"), null, "1.0")), "1.0", "echo");
 		assertThat(ctl.dispatch(request("echo", map("arg", "x"), "ctl", "1.0"), RpcContext.empty()).result())
 			.isEqualTo("other:x");
+		// a namespace that is not a string (a peer's bad message) matches no endpoint
+		assertUnsupportedVersion(failure(plain, request("echo", map("arg", "x"), 5, "1.0")), "1.0", "echo");
 		// an empty namespace on the endpoint means none
 		assertThat(Endpoint.of(new Other(), Other.class, "", null).namespace()).isNull();
 	}

@@ -1,6 +1,10 @@
 package io.oslo4j.rpc.test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
@@ -51,6 +55,26 @@ public final class TestBroker {
 	 */
 	public static boolean isCi() {
 		return "true".equalsIgnoreCase(System.getenv("CI"));
+	}
+
+	/**
+	 * Runs {@code rabbitmqctl -q} against the test broker's node.
+	 * @param args the command and its arguments
+	 * @return its output
+	 * @throws IOException when it fails (non-zero exit, naming the output) or takes over
+	 * 60 s
+	 * @throws InterruptedException when interrupted
+	 */
+	public static String rabbitmqctl(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IOException(String.join(" ", command) + " failed: " + output);
+		}
+		return output;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.oslo4j.rpc.transport.fake;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * and fanout exchanges, the default exchange (routing key = queue name), queues and their
  * consumers. Like RabbitMQ it drops unroutable messages; a mandatory publish (a reply)
  * waits for its queue instead.
+ * <p>
+ * The topology changes under one lock; publishing reads it without that lock (concurrent
+ * maps, and bindings kept as immutable snapshots), so publishers only meet on the queues
+ * they share. A publisher that routed to a queue deleted at the same moment has its
+ * message dropped, as if the deletion came just after.
  */
 final class FakeBroker {
 
@@ -34,9 +38,10 @@ final class FakeBroker {
 
 	private final Condition topologyChanged = this.lock.newCondition();
 
-	private final Map<String, FakeExchange> exchanges = new HashMap<>();
+	// changed under the lock, read without it
+	private final Map<String, FakeExchange> exchanges = new ConcurrentHashMap<>();
 
-	private final Map<String, FakeQueue> queues = new HashMap<>();
+	private final Map<String, FakeQueue> queues = new ConcurrentHashMap<>();
 
 	private FakeBroker(String virtualHost) {
 		this.virtualHost = virtualHost;
@@ -60,10 +65,17 @@ final class FakeBroker {
 	 * @throws RpcException when it exists with another type, as RabbitMQ's 406
 	 */
 	void declareExchange(String name, Type type, boolean autoDelete) {
+		FakeExchange declared = this.exchanges.get(name);
+		if (declared != null && declared.type() == type) {
+			return;
+		}
 		this.lock.lock();
 		try {
-			FakeExchange existing = this.exchanges.putIfAbsent(name, new FakeExchange(name, type, autoDelete));
-			if (existing != null && existing.type() != type) {
+			FakeExchange existing = this.exchanges.get(name);
+			if (existing == null) {
+				this.exchanges.put(name, new FakeExchange(name, type, autoDelete));
+			}
+			else if (existing.type() != type) {
 				throw new RpcException("PRECONDITION_FAILED - inequivalent arg 'type' for exchange '" + name
 						+ "' in vhost '" + this.virtualHost + "': received '" + type + "' but current is '"
 						+ existing.type() + "'");
@@ -95,11 +107,12 @@ final class FakeBroker {
 		this.lock.lock();
 		try {
 			FakeExchange target = this.exchanges.get(exchange);
-			if (target == null || !this.queues.containsKey(queue)) {
+			FakeQueue bound = this.queues.get(queue);
+			if (target == null || bound == null) {
 				throw new RpcException("NOT_FOUND - cannot bind queue '" + queue + "' to exchange '" + exchange
 						+ "' in vhost '" + this.virtualHost + "'");
 			}
-			target.bind(queue, routingKey);
+			target.bind(bound, routingKey);
 		}
 		finally {
 			this.lock.unlock();
@@ -127,23 +140,33 @@ final class FakeBroker {
 
 	/**
 	 * Routes a message; {@code ""} is the default exchange. An unroutable message, or one
-	 * sent to a missing exchange, is dropped.
+	 * sent to a missing exchange, is dropped. Consumers that deliver on the publishing
+	 * thread run before this returns.
 	 * @return whether at least one queue took it
 	 */
 	boolean publish(String exchange, String routingKey, FakeMessage message) {
-		this.lock.lock();
-		try {
-			return route(exchange, routingKey, message);
+		if (exchange.isEmpty()) {
+			return publishDirect(routingKey, message);
 		}
-		finally {
-			this.lock.unlock();
+		FakeExchange target = this.exchanges.get(exchange);
+		if (target == null) {
+			return false;
 		}
+		FakeQueue[] routed = target.route(routingKey);
+		for (FakeQueue queue : routed) {
+			queue.enqueue(message);
+		}
+		for (FakeQueue queue : routed) {
+			queue.flush();
+		}
+		return routed.length > 0;
 	}
 
 	/**
 	 * Publishes to a queue through the default exchange, mandatory: while the queue is
 	 * missing, waits for it to be declared, up to {@code retryTimeout} (oslo retries
-	 * every 0.25 s for {@code kombu_missing_consumer_retry_timeout}).
+	 * every 0.25 s for {@code kombu_missing_consumer_retry_timeout}). Consumers that
+	 * deliver on the publishing thread run before this returns.
 	 * @param queue the queue name
 	 * @param message the message
 	 * @param retryTimeout how long to wait for the queue
@@ -151,17 +174,21 @@ final class FakeBroker {
 	 * @return whether the queue took the message
 	 */
 	boolean publishMandatory(String queue, FakeMessage message, Duration retryTimeout, BooleanSupplier cancelled) {
+		if (publishDirect(queue, message)) {
+			return true;
+		}
 		long deadline = System.nanoTime() + Math.max(0, retryTimeout.toNanos());
+		FakeQueue target;
 		this.lock.lock();
 		try {
-			while (!route("", queue, message)) {
+			// declareQueue signals under the lock, so no declaration is missed
+			while ((target = this.queues.get(queue)) == null) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0 || cancelled.getAsBoolean()) {
 					return false;
 				}
 				this.topologyChanged.awaitNanos(Math.min(remaining, RETRY_INTERVAL_NANOS));
 			}
-			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -170,6 +197,9 @@ final class FakeBroker {
 		finally {
 			this.lock.unlock();
 		}
+		target.enqueue(message);
+		target.flush();
+		return true;
 	}
 
 	/** Wakes every mandatory publisher, so it re-checks whether it was cancelled. */
@@ -184,23 +214,11 @@ final class FakeBroker {
 	}
 
 	@Nullable FakeQueue queue(String name) {
-		this.lock.lock();
-		try {
-			return this.queues.get(name);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.queues.get(name);
 	}
 
 	@Nullable FakeExchange exchange(String name) {
-		this.lock.lock();
-		try {
-			return this.exchanges.get(name);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.exchanges.get(name);
 	}
 
 	Set<String> queueNames() {
@@ -213,28 +231,14 @@ final class FakeBroker {
 		}
 	}
 
-	private boolean route(String exchange, String routingKey, FakeMessage message) {
-		if (exchange.isEmpty()) {
-			FakeQueue queue = this.queues.get(routingKey);
-			if (queue == null) {
-				return false;
-			}
-			queue.enqueue(message);
-			return true;
-		}
-		FakeExchange target = this.exchanges.get(exchange);
-		if (target == null) {
+	private boolean publishDirect(String name, FakeMessage message) {
+		FakeQueue queue = this.queues.get(name);
+		if (queue == null) {
 			return false;
 		}
-		boolean routed = false;
-		for (String name : target.route(routingKey)) {
-			FakeQueue queue = this.queues.get(name);
-			if (queue != null) {
-				queue.enqueue(message);
-				routed = true;
-			}
-		}
-		return routed;
+		queue.enqueue(message);
+		queue.flush();
+		return true;
 	}
 
 	@Override

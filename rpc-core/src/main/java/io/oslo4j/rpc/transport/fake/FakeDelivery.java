@@ -1,21 +1,37 @@
 package io.oslo4j.rpc.transport.fake;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import io.oslo4j.rpc.transport.IncomingMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message handed to a consumer and not yet settled (RabbitMQ's "unacked"). The first
- * {@link #ack()} or {@link #reject(boolean)} wins; later calls do nothing.
+ * {@link #ack()} or {@link #reject(boolean)} wins; later calls do nothing. Its body is a
+ * copy of the queued message's, made on first use, so that a handler writing into it
+ * changes neither a redelivery nor another queue's copy.
  */
 final class FakeDelivery implements IncomingMessage {
+
+	private static final VarHandle SETTLED;
+
+	static {
+		try {
+			SETTLED = MethodHandles.lookup().findVarHandle(FakeDelivery.class, "settled", boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final FakeQueue queue;
 
 	private final FakeMessage message;
 
-	private final AtomicBoolean settled = new AtomicBoolean();
+	private volatile boolean settled;
+
+	private volatile byte @Nullable [] body;
 
 	FakeDelivery(FakeQueue queue, FakeMessage message) {
 		this.queue = queue;
@@ -24,7 +40,12 @@ final class FakeDelivery implements IncomingMessage {
 
 	@Override
 	public byte[] body() {
-		return this.message.body().clone();
+		byte[] body = this.body;
+		if (body == null) {
+			body = this.message.body().clone();
+			this.body = body;
+		}
+		return body;
 	}
 
 	@Override
@@ -49,18 +70,18 @@ final class FakeDelivery implements IncomingMessage {
 
 	@Override
 	public void ack() {
-		this.settled.set(true);
+		this.settled = true;
 	}
 
 	@Override
 	public void reject(boolean requeue) {
-		if (this.settled.compareAndSet(false, true) && requeue) {
+		if (SETTLED.compareAndSet(this, false, true) && requeue) {
 			this.queue.requeue(this.message);
 		}
 	}
 
 	boolean isSettled() {
-		return this.settled.get();
+		return this.settled;
 	}
 
 	boolean isExpired() {

@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.transport.fake;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Set;
 /**
  * An exchange of the {@link FakeBroker} and its bindings. A topic exchange matches
  * routing keys exactly (enough for oslo's keys, which have no wildcards); a fanout
- * exchange ignores them. Guarded by the broker's lock.
+ * exchange ignores them. Bindings change under the broker's lock; {@link #route} reads,
+ * without it, immutable snapshots replaced on every change, and allocates nothing.
  */
 final class FakeExchange {
 
@@ -23,13 +25,21 @@ final class FakeExchange {
 
 	}
 
+	private static final FakeQueue[] NONE = {};
+
 	private final String name;
 
 	private final Type type;
 
 	private final boolean autoDelete;
 
-	private final Map<String, Set<String>> bindings = new LinkedHashMap<>();
+	// guarded by the broker's lock
+	private final Map<String, FakeQueue[]> bindings = new LinkedHashMap<>();
+
+	// snapshots of the bindings, read without the lock
+	private volatile Map<String, FakeQueue[]> routes = Map.of();
+
+	private volatile FakeQueue[] all = NONE;
 
 	FakeExchange(String name, Type type, boolean autoDelete) {
 		this.name = name;
@@ -49,8 +59,14 @@ final class FakeExchange {
 		return this.autoDelete;
 	}
 
-	void bind(String queue, String routingKey) {
-		this.bindings.computeIfAbsent(routingKey, (key) -> new LinkedHashSet<>()).add(queue);
+	void bind(FakeQueue queue, String routingKey) {
+		FakeQueue[] bound = this.bindings.getOrDefault(routingKey, NONE);
+		if (!Arrays.asList(bound).contains(queue)) {
+			FakeQueue[] more = Arrays.copyOf(bound, bound.length + 1);
+			more[bound.length] = queue;
+			this.bindings.put(routingKey, more);
+			snapshot();
+		}
 	}
 
 	/**
@@ -59,23 +75,31 @@ final class FakeExchange {
 	 * @return whether the exchange has no binding left
 	 */
 	boolean unbindAll(String queue) {
-		this.bindings.values().forEach((queues) -> queues.remove(queue));
-		this.bindings.values().removeIf(Set::isEmpty);
+		this.bindings.replaceAll((key, bound) -> Arrays.stream(bound)
+			.filter((candidate) -> !candidate.name().equals(queue))
+			.toArray(FakeQueue[]::new));
+		this.bindings.values().removeIf((bound) -> bound.length == 0);
+		snapshot();
 		return this.bindings.isEmpty();
 	}
 
 	/**
-	 * Returns the names of the queues a message with this routing key goes to.
+	 * Returns the queues a message with this routing key goes to, each once.
 	 * @param routingKey the routing key
-	 * @return the queue names, possibly none
+	 * @return the queues, possibly none; the caller must not change the array
 	 */
-	Set<String> route(String routingKey) {
+	FakeQueue[] route(String routingKey) {
 		if (this.type == Type.FANOUT) {
-			Set<String> all = new LinkedHashSet<>();
-			this.bindings.values().forEach(all::addAll);
-			return all;
+			return this.all;
 		}
-		return Set.copyOf(this.bindings.getOrDefault(routingKey, Set.of()));
+		return this.routes.getOrDefault(routingKey, NONE);
+	}
+
+	private void snapshot() {
+		Set<FakeQueue> queues = new LinkedHashSet<>();
+		this.bindings.values().forEach((bound) -> queues.addAll(Arrays.asList(bound)));
+		this.all = queues.toArray(NONE);
+		this.routes = Map.copyOf(this.bindings);
 	}
 
 	@Override

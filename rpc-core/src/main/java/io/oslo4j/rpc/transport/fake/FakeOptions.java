@@ -3,8 +3,10 @@ package io.oslo4j.rpc.transport.fake;
 import java.time.Duration;
 
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.MessageSizeLimit;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the options the fake transport honours, URL query first, then settings, as oslo's
@@ -25,10 +27,7 @@ final class FakeOptions {
 	 */
 	static Duration replyRetryTimeout(TransportUrl url, TransportSettings settings) {
 		String name = FakeTransport.REPLY_RETRY_TIMEOUT_OPTION;
-		String value = url.option(name);
-		if (value == null) {
-			value = settings.options().get(name);
-		}
+		String value = value(url, settings, name);
 		if (value == null) {
 			return DEFAULT_REPLY_RETRY_TIMEOUT;
 		}
@@ -43,6 +42,33 @@ final class FakeOptions {
 			throw new InvalidTransportUrlException(url.toString(),
 					"option " + name + " must be a number of seconds, got '" + value + "'");
 		}
+	}
+
+	/**
+	 * Returns {@code max_message_size}, in bytes (0: no limit).
+	 * @throws InvalidTransportUrlException when the value is not a non-negative integer
+	 */
+	static long maxMessageSize(TransportUrl url, TransportSettings settings) {
+		String value = value(url, settings, MessageSizeLimit.OPTION);
+		if (value == null) {
+			return MessageSizeLimit.DEFAULT;
+		}
+		try {
+			long bytes = Long.parseLong(value.strip());
+			if (bytes < 0) {
+				throw new NumberFormatException(value);
+			}
+			return bytes;
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidTransportUrlException(url.toString(), "option " + MessageSizeLimit.OPTION
+					+ " must be a number of bytes (0 for no limit), got '" + value + "'");
+		}
+	}
+
+	private static @Nullable String value(TransportUrl url, TransportSettings settings, String name) {
+		String value = url.option(name);
+		return (value != null) ? value : settings.options().get(name);
 	}
 
 }

@@ -1,22 +1,29 @@
 package io.oslo4j.rpc.transport.fake;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * A queue of the {@link FakeBroker}: FIFO messages pushed to its consumers in round-robin
  * order, as RabbitMQ does with unlimited prefetch. A message expires at the head of the
  * queue; a requeued message goes back to the head.
+ * <p>
+ * Whoever makes the queue push calls {@link #flush()} once it holds no lock, so that
+ * consumers that deliver on the publishing thread (a reply queue's) get to run.
+ * {@link #requeue} does so itself; {@link #enqueue} is called with the broker's lock held
+ * and leaves it to the broker; {@link #addConsumer} leaves it to the caller.
  */
 final class FakeQueue {
+
+	private static final FakeConsumer[] NO_CONSUMERS = {};
 
 	private final String name;
 
 	private final Deque<FakeMessage> ready = new ArrayDeque<>();
 
-	private final List<FakeConsumer> consumers = new ArrayList<>();
+	// copy-on-write under the lock of this queue, read without it by flush()
+	private volatile FakeConsumer[] consumers = NO_CONSUMERS;
 
 	private int next;
 
@@ -39,19 +46,30 @@ final class FakeQueue {
 
 	/**
 	 * Puts a message back at the head of the queue, marked redelivered (a
-	 * {@code basic.reject} with requeue). Dropped when the queue is gone.
+	 * {@code basic.reject} with requeue), then flushes. Dropped when the queue is gone.
 	 * @param message the message
 	 */
-	synchronized void requeue(FakeMessage message) {
-		if (!this.deleted) {
+	void requeue(FakeMessage message) {
+		synchronized (this) {
+			if (this.deleted) {
+				return;
+			}
 			this.ready.addFirst(message.redelivery());
 			dispatch();
 		}
+		flush();
 	}
 
+	/**
+	 * Adds a consumer and pushes it the messages ready; the caller flushes once it holds
+	 * no lock.
+	 * @param consumer the consumer
+	 */
 	synchronized void addConsumer(FakeConsumer consumer) {
-		if (!this.deleted && !this.consumers.contains(consumer)) {
-			this.consumers.add(consumer);
+		if (!this.deleted && !Arrays.asList(this.consumers).contains(consumer)) {
+			FakeConsumer[] more = Arrays.copyOf(this.consumers, this.consumers.length + 1);
+			more[more.length - 1] = consumer;
+			this.consumers = more;
 			dispatch();
 		}
 	}
@@ -61,13 +79,30 @@ final class FakeQueue {
 	 * @param consumer the consumer
 	 */
 	synchronized void removeConsumer(FakeConsumer consumer) {
-		this.consumers.remove(consumer);
+		FakeConsumer[] current = this.consumers;
+		int index = Arrays.asList(current).indexOf(consumer);
+		if (index >= 0) {
+			FakeConsumer[] fewer = new FakeConsumer[current.length - 1];
+			System.arraycopy(current, 0, fewer, 0, index);
+			System.arraycopy(current, index + 1, fewer, index, fewer.length - index);
+			this.consumers = fewer;
+		}
+	}
+
+	/**
+	 * Lets every consumer hand over what it was pushed (see
+	 * {@link FakeConsumer#flush()}); call with no broker or queue lock held.
+	 */
+	void flush() {
+		for (FakeConsumer consumer : this.consumers) {
+			consumer.flush();
+		}
 	}
 
 	synchronized void delete() {
 		this.deleted = true;
 		this.ready.clear();
-		this.consumers.clear();
+		this.consumers = NO_CONSUMERS;
 	}
 
 	synchronized int messageCount() {
@@ -76,18 +111,19 @@ final class FakeQueue {
 	}
 
 	synchronized int consumerCount() {
-		return this.consumers.size();
+		return this.consumers.length;
 	}
 
 	private void dispatch() {
-		while (!this.consumers.isEmpty()) {
+		FakeConsumer[] current = this.consumers;
+		while (current.length > 0) {
 			purgeExpired();
 			FakeMessage message = this.ready.pollFirst();
 			if (message == null) {
 				return;
 			}
-			this.next = this.next % this.consumers.size();
-			FakeConsumer consumer = this.consumers.get(this.next++);
+			this.next = this.next % current.length;
+			FakeConsumer consumer = current[this.next++];
 			consumer.push(new FakeDelivery(this, message));
 		}
 	}

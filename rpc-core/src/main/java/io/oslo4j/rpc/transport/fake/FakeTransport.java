@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.oslo4j.rpc.MessageDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Listener;
 import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.MessageSizeLimit;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.fake.FakeExchange.Type;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@link FakeBroker} shared by every {@code fake://} transport of the JVM with the same
  * virtual host ({@code fake:///name} gives a broker of its own). Bodies are bytes, never
  * parsed. Query option {@code kombu_missing_consumer_retry_timeout} (seconds, default 60)
- * bounds how long a reply waits for a missing reply queue.
+ * bounds how long a reply waits for a missing reply queue; {@code max_message_size}
+ * (bytes, default 16 MiB, 0 for none) refuses bigger bodies on receive, as on RabbitMQ.
  */
 public class FakeTransport extends AbstractTransport {
 
@@ -43,17 +46,19 @@ public class FakeTransport extends AbstractTransport {
 
 	private final Duration replyRetryTimeout;
 
+	private final long maxMessageSize;
+
 	private final Object lifecycle = new Object();
 
-	private final Set<FakeListener> listeners = new CopyOnWriteArraySet<>();
-
-	private final Set<FakeNotificationListener> notificationListeners = new CopyOnWriteArraySet<>();
+	private final Set<FakeQueueListener> listeners = new CopyOnWriteArraySet<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private @Nullable String replyQueueName;
 
-	private @Nullable FakeWorker replyWorker;
+	private @Nullable FakeInlineConsumer replyConsumer;
+
+	private final BooleanSupplier isClosed = this.closed::get;
 
 	/**
 	 * Creates a transport on the broker of the URL's virtual host.
@@ -64,6 +69,11 @@ public class FakeTransport extends AbstractTransport {
 		super(url, settings);
 		this.broker = FakeBroker.forVirtualHost(url.effectiveVirtualHost());
 		this.replyRetryTimeout = FakeOptions.replyRetryTimeout(url, settings);
+		this.maxMessageSize = FakeOptions.maxMessageSize(url, settings);
+	}
+
+	private MessageHandler limited(MessageHandler handler) {
+		return MessageSizeLimit.wrap(handler, this.maxMessageSize);
 	}
 
 	@Override
@@ -92,28 +102,38 @@ public class FakeTransport extends AbstractTransport {
 	public void reply(String replyQueue, byte[] body) {
 		ensureOpen();
 		FakeMessage message = FakeMessage.of(body, null);
-		if (!this.broker.publishMandatory(replyQueue, message, this.replyRetryTimeout, this.closed::get)) {
+		if (!this.broker.publishMandatory(replyQueue, message, this.replyRetryTimeout, this.isClosed)) {
 			ensureOpen();
 			logger.warn("A reply failed to send after {} seconds due to a missing queue ({}). Abandoning...",
 					this.replyRetryTimeout.toMillis() / 1000.0, replyQueue);
 		}
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The handler runs on the thread that publishes the reply (a server's worker), once
+	 * that thread has let go of the broker, not on a thread of its own: it must not
+	 * block. A reply waiter's handler only completes a future.
+	 */
 	@Override
 	public String replyQueue(MessageHandler handler) {
+		FakeQueue queue;
 		synchronized (this.lifecycle) {
 			ensureOpen();
-			if (this.replyQueueName == null) {
-				String name = "reply_" + hex();
-				FakeQueue queue = this.broker.declareQueue(name);
-				FakeWorker worker = new FakeWorker(name, handler, true);
-				worker.start();
-				queue.addConsumer(worker);
-				this.replyWorker = worker;
-				this.replyQueueName = name;
+			if (this.replyQueueName != null) {
+				return this.replyQueueName;
 			}
-			return this.replyQueueName;
+			String name = "reply_" + hex();
+			queue = this.broker.declareQueue(name);
+			FakeInlineConsumer consumer = new FakeInlineConsumer(limited(handler));
+			queue.addConsumer(consumer);
+			this.replyConsumer = consumer;
+			this.replyQueueName = name;
 		}
+		// replies published between declaring the queue and consuming it
+		queue.flush();
+		return queue.name();
 	}
 
 	@Override
@@ -134,7 +154,7 @@ public class FakeTransport extends AbstractTransport {
 			FakeQueue fanout = this.broker.declareQueue(fanoutQueue);
 			this.broker.bind(fanoutExchange, fanoutQueue, topic);
 			FakeListener listener = new FakeListener(this.broker, List.of(shared, own, fanout), fanoutQueue,
-					new FakeWorker(serverQueue, handler, false), this.listeners::remove);
+					new FakeWorker(serverQueue, limited(handler)), this.listeners::remove);
 			this.listeners.add(listener);
 			listener.start();
 			return listener;
@@ -173,9 +193,9 @@ public class FakeTransport extends AbstractTransport {
 				}
 			}
 			String name = (pool != null) ? pool : "notifications";
-			FakeNotificationListener listener = new FakeNotificationListener(new ArrayList<>(queues),
-					new FakeWorker(name, handler, false), this.notificationListeners::remove);
-			this.notificationListeners.add(listener);
+			FakeQueueListener listener = new FakeQueueListener(new ArrayList<>(queues),
+					new FakeWorker(name, limited(handler)), this.listeners::remove);
+			this.listeners.add(listener);
 			listener.start();
 			return listener;
 		}
@@ -188,8 +208,9 @@ public class FakeTransport extends AbstractTransport {
 
 	/**
 	 * Closes the components, then every listener (deleting its fanout queue) and the
-	 * reply consumer; waits briefly for their threads and interrupts handlers that do not
-	 * return. The reply queue stays, as on RabbitMQ until its {@code x-expires}.
+	 * reply consumer; waits briefly for the listeners' threads and interrupts handlers
+	 * that do not return. A reply handler running on a publisher's thread finishes there.
+	 * The reply queue stays, as on RabbitMQ until its {@code x-expires}.
 	 */
 	@Override
 	public void close() {
@@ -199,23 +220,18 @@ public class FakeTransport extends AbstractTransport {
 		closeComponents();
 		List<FakeWorker> workers = new ArrayList<>();
 		synchronized (this.lifecycle) {
-			for (FakeListener listener : this.listeners) {
+			for (FakeQueueListener listener : this.listeners) {
 				listener.close();
 				workers.add(listener.worker());
 			}
-			for (FakeNotificationListener listener : this.notificationListeners) {
-				listener.close();
-				workers.add(listener.worker());
-			}
-			FakeWorker worker = this.replyWorker;
+			FakeInlineConsumer consumer = this.replyConsumer;
 			String queueName = this.replyQueueName;
-			if (worker != null && queueName != null) {
+			if (consumer != null && queueName != null) {
 				FakeQueue queue = this.broker.queue(queueName);
 				if (queue != null) {
-					queue.removeConsumer(worker);
+					queue.removeConsumer(consumer);
 				}
-				worker.stop();
-				workers.add(worker);
+				consumer.stop();
 			}
 		}
 		this.broker.wakeWaiters();

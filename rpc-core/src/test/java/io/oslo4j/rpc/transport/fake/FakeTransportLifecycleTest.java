@@ -23,6 +23,7 @@ import static io.oslo4j.rpc.transport.fake.FakeTransportTest.awaitQuietly;
 import static io.oslo4j.rpc.transport.fake.Recorder.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,7 +64,7 @@ class FakeTransportLifecycleTest {
 		client.send(Target.topic("t"), bytes(replyQueue + "|hello"), Duration.ofSeconds(30));
 		await().until(() -> replies.bodies().contains("re:hello"));
 		assertThat(replies.received().get(0).queue()).isEqualTo(replyQueue);
-		assertThat(replies.received().get(0).thread().getName()).isEqualTo("oslo4j-fake-" + replyQueue);
+		assertThat(replies.received().get(0).thread().getName()).isEqualTo("oslo4j-fake-t.s");
 		assertThat(client.broker().queue(replyQueue).messageCount()).isZero();
 	}
 
@@ -194,6 +195,21 @@ class FakeTransportLifecycleTest {
 		assertThat(transport.component(AutoCloseable.class, (t) -> null)).isSameAs(component);
 		transport.close();
 		assertThat(events).containsExactly("component closed, connected=false");
+	}
+
+	@Test
+	void aClosedTransportRefusesComponentsWithAClearMessage() {
+		FakeTransport transport = transport("");
+		transport.close();
+		List<String> made = new ArrayList<>();
+		assertThatIllegalStateException().isThrownBy(() -> transport.component(String.class, (t) -> {
+			made.add("made");
+			return "component";
+		}))
+			.withMessageContaining(transport.url().toString())
+			.withMessageContaining("is closed")
+			.withMessageContaining("String");
+		assertThat(made).isEmpty();
 	}
 
 	private static List<Thread> threadsNamed(String part) {

@@ -3,8 +3,9 @@ package io.oslo4j.rpc.boot.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code @RpcClient} interface or {@code @RpcEndpoint} class that cannot be used,
- * found at startup. The message names the type and, when known, the method. Reported by
+ * An {@code @RpcClient} interface, {@code @RpcEndpoint} class or
+ * {@code @RpcNotificationListener} method that cannot be used, found at startup. The
+ * message names the type and, when known, the method. Reported by
  * {@link RpcDefinitionFailureAnalyzer}.
  */
 public class RpcDefinitionException extends RuntimeException {

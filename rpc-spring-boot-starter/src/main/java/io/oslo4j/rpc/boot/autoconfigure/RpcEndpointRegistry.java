@@ -1,12 +1,12 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import io.oslo4j.rpc.server.Endpoint;
@@ -158,19 +158,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		if (serverStarter != null) {
 			serverStarter.close();
 		}
-		for (RpcServer server : this.servers) {
-			server.stop();
-		}
-		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
-		try {
-			for (RpcServer server : this.servers) {
-				server.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.servers.forEach(RpcServer::close);
-		}
+		GracefulStop.stopAll(this.servers, this.options.shutdownTimeout());
 		this.servers.clear();
 	}
 

@@ -38,6 +38,13 @@ public class RpcProperties implements InitializingBean {
 	private boolean failFast;
 
 	/**
+	 * How long startup waits for the broker connection. Past it, startup fails
+	 * (rpc.fail-fast=true) or goes on while the transport keeps connecting in the
+	 * background; independent of the AMQP connection_timeout.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Exchange used by targets that name none (oslo's control_exchange).
 	 */
 	private String controlExchange = "openstack";
@@ -94,6 +101,14 @@ public class RpcProperties implements InitializingBean {
 
 	public void setFailFast(boolean failFast) {
 		this.failFast = failFast;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
 	}
 
 	public String getControlExchange() {

@@ -32,6 +32,7 @@ final class RpcPropertiesValidator {
 					"rpc.control-exchange=openstack", null);
 		}
 		positive("rpc.response-timeout", properties.getResponseTimeout(), "60s");
+		positive("rpc.connect-timeout", properties.getConnectTimeout(), "10s");
 		positive("rpc.call-monitor-timeout", properties.getCallMonitorTimeout(), "30s");
 		RpcRabbitProperties rabbit = properties.getRabbit();
 		notNegative("rpc.rabbit.transient-queues-ttl", rabbit.getTransientQueuesTtl(), "30m");

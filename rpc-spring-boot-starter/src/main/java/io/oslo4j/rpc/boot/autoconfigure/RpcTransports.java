@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the application's transport: the URL from {@code rpc.transport-url} or Spring
  * Boot's RabbitMQ connection, the settings from {@code rpc.control-exchange} and
- * {@code rpc.rabbit.*}, then a connection check that fails startup
- * ({@code rpc.fail-fast=true}) or logs and lets the transport reconnect in the
- * background.
+ * {@code rpc.rabbit.*}, then a connection attempt bounded by {@code rpc.connect-timeout}
+ * that fails startup ({@code rpc.fail-fast=true}) or logs one warning and lets the
+ * transport connect in the background.
  */
 final class RpcTransports {
 
@@ -45,15 +45,16 @@ final class RpcTransports {
 			throw new RpcConfigurationException(source.equals("rpc.transport-url") ? source : "rpc.rabbit",
 					ex.getMessage() + " (URL from " + source + ")", RpcPropertiesValidator.URL_EXAMPLE, ex);
 		}
-		if (!transport.isConnected()) {
+		if (!transport.connect(properties.getConnectTimeout())) {
 			if (properties.isFailFast()) {
 				transport.close();
-				throw new RpcBrokerUnavailableException(url.toString());
+				throw new RpcBrokerUnavailableException(url.toString(), properties.getConnectTimeout());
 			}
 			logger.warn(
-					"oslo4j: the RPC broker at {} (from {}) is not reachable; the application starts anyway and "
-							+ "reconnects in the background (rpc.fail-fast=false); health is DOWN until connected",
-					url, source);
+					"oslo4j: the RPC broker at {} (from {}) is not reachable within {} (rpc.connect-timeout); "
+							+ "the application starts anyway and connects in the background (rpc.fail-fast=false); "
+							+ "RPC servers start consuming and health turns UP once it is reachable",
+					url, source, properties.getConnectTimeout());
 		}
 		else {
 			logger.info("oslo4j: connected to {} (from {})", url, source);

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts servers; with {@code rpc.fail-fast=false} a server that cannot start (broker
- * down) is retried in the background, every 1 s doubling up to 30 s, until it starts or
- * the registry stops.
+ * Starts servers (and notification listeners); with {@code rpc.fail-fast=false} one that
+ * cannot start (broker down) is retried in the background, every 1 s doubling up to 30 s,
+ * until it starts or the registry stops. Used by the starter's registries only.
  */
-final class ServerStarter implements AutoCloseable {
+public final class ServerStarter implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerStarter.class);
 
@@ -26,25 +26,39 @@ final class ServerStarter implements AutoCloseable {
 
 	private boolean closed;
 
-	ServerStarter(boolean failFast) {
+	/**
+	 * Makes a starter.
+	 * @param failFast whether a start failure is thrown ({@code rpc.fail-fast})
+	 */
+	public ServerStarter(boolean failFast) {
 		this.failFast = failFast;
 	}
 
 	void start(RpcServer server) {
+		start("RPC server " + server.target(), server::start);
+	}
+
+	/**
+	 * Starts something, or retries it in the background when it fails and fail-fast is
+	 * off; a retry that finds it stopped ({@link IllegalStateException}) gives up.
+	 * @param name what is started, for the log
+	 * @param start starts it
+	 */
+	public void start(String name, Runnable start) {
 		try {
-			server.start();
+			start.run();
 		}
 		catch (RuntimeException ex) {
 			if (this.failFast) {
 				throw ex;
 			}
-			logger.warn("RPC server {} could not start ({}); retrying in the background (rpc.fail-fast=false)",
-					server.target(), ex.getMessage());
-			retry(server, 1000);
+			logger.warn("{} could not start ({}); retrying in the background (rpc.fail-fast=false)", name,
+					ex.getMessage());
+			retry(name, start, 1000);
 		}
 	}
 
-	private synchronized void retry(RpcServer server, long delayMillis) {
+	private synchronized void retry(String name, Runnable start, long delayMillis) {
 		if (this.closed) {
 			return;
 		}
@@ -57,15 +71,15 @@ final class ServerStarter implements AutoCloseable {
 		}
 		this.retries.schedule(() -> {
 			try {
-				server.start();
-				logger.info("RPC server {} started", server.target());
+				start.run();
+				logger.info("{} started", name);
 			}
 			catch (IllegalStateException ex) {
 				// stopped meanwhile
 			}
 			catch (RuntimeException ex) {
-				logger.debug("RPC server {} still cannot start: {}", server.target(), ex.getMessage());
-				retry(server, Math.min(MAX_DELAY_MILLIS, delayMillis * 2));
+				logger.debug("{} still cannot start: {}", name, ex.getMessage());
+				retry(name, start, Math.min(MAX_DELAY_MILLIS, delayMillis * 2));
 			}
 		}, delayMillis, TimeUnit.MILLISECONDS);
 	}

@@ -1,9 +1,12 @@
 package io.oslo4j.rpc.boot.health;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
 import io.oslo4j.rpc.server.RpcServer;
@@ -15,9 +18,17 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of oslo4j: UP when the transport is connected and every RPC server consumes;
- * DOWN with a reason otherwise. Details: the URL with masked passwords, the driver, the
- * broker hosts and vhost, and each server's target and requests in flight.
+ * Health of oslo4j: UP when the transport is connected and every RPC server consumes all
+ * its queues; DOWN with a {@code reason} otherwise (broker unreachable, or a consumer
+ * died). Details: {@code url} and {@code hosts} with masked passwords, {@code driver},
+ * {@code virtualHost}, {@code controlExchange}, the served {@code topics}, and per server
+ * its {@code topic}, {@code server}, {@code running}, {@code consumers} (live consumers
+ * registered with the broker: three per server on RabbitMQ) and {@code inFlight}.
+ * <p>
+ * Cheap and non-blocking: it reads the transport's state and never waits for a
+ * connection. When the transport is not connected it asks it to connect in the background
+ * ({@link Transport#connect(Duration)} with a zero timeout), so an idle client
+ * application turns UP again once the broker is back.
  */
 public class RpcHealthIndicator extends AbstractHealthIndicator {
 
@@ -38,36 +49,37 @@ public class RpcHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		boolean connected = this.transport.connect(Duration.ZERO);
 		TransportUrl url = this.transport.url();
-		List<String> hosts = new ArrayList<>();
-		for (TransportUrl.Host host : url.hosts()) {
-			hosts.add(host.address());
-		}
 		builder.withDetail("url", url.toString())
 			.withDetail("driver", url.driver())
-			.withDetail("hosts", hosts)
+			.withDetail("hosts", url.hosts().stream().map(TransportUrl.Host::toString).toList())
 			.withDetail("virtualHost", url.effectiveVirtualHost())
 			.withDetail("controlExchange", this.transport.controlExchange());
-		List<Map<String, Object>> servers = new ArrayList<>();
-		List<String> stopped = new ArrayList<>();
 		List<RpcServer> current = (this.registry != null) ? this.registry.servers() : List.of();
+		Set<String> topics = new LinkedHashSet<>();
+		List<Map<String, Object>> servers = new ArrayList<>();
+		List<String> notConsuming = new ArrayList<>();
 		for (RpcServer server : current) {
+			topics.add(String.valueOf(server.target().topic()));
+			boolean running = server.isRunning();
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("topic", String.valueOf(server.target().topic()));
 			detail.put("server", String.valueOf(server.target().server()));
-			detail.put("running", server.isRunning());
+			detail.put("running", running);
+			detail.put("consumers", server.consumerCount());
 			detail.put("inFlight", server.inFlight());
 			servers.add(detail);
-			if (!server.isRunning()) {
-				stopped.add(server.target().toString());
+			if (!running) {
+				notConsuming.add(server.target().toString());
 			}
 		}
-		builder.withDetail("servers", servers);
-		if (!this.transport.isConnected()) {
+		builder.withDetail("topics", topics).withDetail("servers", servers);
+		if (!connected) {
 			builder.down().withDetail("reason", "not connected to the broker");
 		}
-		else if (!stopped.isEmpty()) {
-			builder.down().withDetail("reason", "RPC servers not consuming: " + stopped);
+		else if (!notConsuming.isEmpty()) {
+			builder.down().withDetail("reason", "RPC servers not consuming: " + notConsuming);
 		}
 		else {
 			builder.up();

@@ -64,6 +64,14 @@ class RpcStartupFailureTest {
 	}
 
 	@Test
+	void aZeroConnectTimeoutIsReportedWithAnExample() {
+		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=fake:///" + MessageIds.next(),
+				"rpc.connect-timeout=0s");
+		assertThat(analysis.getDescription()).contains("rpc.connect-timeout").contains("PT0S");
+		assertThat(analysis.getAction()).contains("rpc.connect-timeout=10s");
+	}
+
+	@Test
 	void aBadClientVersionIsReportedWithTheClientKey() {
 		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=fake:///" + MessageIds.next(),
 				"rpc.clients.compute.version=five");

@@ -1,36 +1,23 @@
 package io.oslo4j.rpc.boot.e2e;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.boot.autoconfigure.EnableRpcClients;
-import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
-import io.oslo4j.rpc.boot.autoconfigure.RpcContextSupplier;
 import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
 import io.oslo4j.rpc.boot.e2e.client.InventoryClient;
-import io.oslo4j.rpc.boot.health.RpcHealthContributorAutoConfiguration;
 import io.oslo4j.rpc.boot.health.RpcHealthIndicator;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,23 +31,13 @@ class RpcEndToEndTest {
 
 	private final String url = "fake:///" + MessageIds.next();
 
-	private final ApplicationContextRunner server = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(RpcAutoConfiguration.class, RpcHealthContributorAutoConfiguration.class))
-		.withBean(InventoryEndpoint.class)
-		.withPropertyValues("rpc.transport-url=" + this.url, "spring.application.name=inventory",
-				"rpc.server.shutdown-timeout=20s");
+	private final ApplicationContextRunner server = RpcRunners.server(this.url, "inventory", "s1");
 
-	private final ApplicationContextRunner client = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(RpcAutoConfiguration.class, RpcHealthContributorAutoConfiguration.class))
-		.withUserConfiguration(ClientConfiguration.class)
-		.withPropertyValues("rpc.transport-url=" + this.url, "rpc.clients.inventory.topic=inventory",
-				"rpc.clients.inventory.timeout=10s", "rpc.server.enabled=false");
+	private final ApplicationContextRunner client = RpcRunners.client(this.url, "inventory");
 
 	@Test
 	void aClientContextCallsCastsAndFansOutToServerContexts() {
-		this.server.withPropertyValues("rpc.server.name=s1").run((s1) -> {
+		this.server.run((s1) -> {
 			this.server.withPropertyValues("rpc.server.name=s2").run((s2) -> {
 				this.client.run((context) -> {
 					InventoryClient inventory = context.getBean(InventoryClient.class);
@@ -69,14 +46,8 @@ class RpcEndToEndTest {
 					assertThat(inventory.whoami()).isEqualTo("req-42");
 					inventory.record("once");
 					inventory.refresh("everyone");
-					InventoryEndpoint one = s1.getBean(InventoryEndpoint.class);
-					InventoryEndpoint two = s2.getBean(InventoryEndpoint.class);
-					await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-						assertThat(one.events).contains("everyone");
-						assertThat(two.events).contains("everyone");
-						assertThat(List.of(one.events, two.events)).filteredOn((events) -> events.contains("once"))
-							.hasSize(1);
-					});
+					InventoryEndpoint.awaitCastAndFanout(s1.getBean(InventoryEndpoint.class),
+							s2.getBean(InventoryEndpoint.class), "once", "everyone");
 					MeterRegistry meters = context.getBean(MeterRegistry.class);
 					Timer calls = meters.find("rpc.client.requests")
 						.tags("rpc.topic", "inventory", "rpc.method", "reserve", "rpc.kind", "call", "outcome",
@@ -92,7 +63,7 @@ class RpcEndToEndTest {
 
 	@Test
 	void healthIsUpWithTheServersInItsDetails() {
-		this.server.withPropertyValues("rpc.server.name=s1").run((context) -> {
+		this.server.run((context) -> {
 			Health health = context.getBean(RpcHealthIndicator.class).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("driver", "fake").containsKey("hosts");
@@ -103,7 +74,7 @@ class RpcEndToEndTest {
 	@Test
 	void gracefulStopLetsAnInFlightCallFinish() {
 		InventoryEndpoint.release = new CountDownLatch(1);
-		this.server.withPropertyValues("rpc.server.name=s1").run((serverContext) -> {
+		this.server.run((serverContext) -> {
 			this.client.run((clientContext) -> {
 				InventoryClient inventory = clientContext.getBean(InventoryClient.class);
 				RpcEndpointRegistry registry = serverContext.getBean(RpcEndpointRegistry.class);
@@ -119,29 +90,6 @@ class RpcEndToEndTest {
 				assertThat(rpcServer.isRunning()).isFalse();
 			});
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableRpcClients(basePackageClasses = InventoryClient.class)
-	static class ClientConfiguration {
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
-			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
-			return registry;
-		}
-
-		@Bean
-		RpcContextSupplier rpcContextSupplier() {
-			return () -> RpcContext.of(Map.of("request_id", "req-42"));
-		}
-
 	}
 
 }

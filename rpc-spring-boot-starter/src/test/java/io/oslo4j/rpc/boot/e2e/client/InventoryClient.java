@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.boot.e2e.client;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.oslo4j.rpc.annotation.RpcCast;
@@ -22,6 +23,14 @@ public interface InventoryClient {
 	String slow(String value);
 
 	CompletableFuture<String> slowAsync(String value);
+
+	String serverName();
+
+	Map<String, Object> context();
+
+	int take(String sku);
+
+	int broken(String sku);
 
 	@RpcCast
 	void record(String event);

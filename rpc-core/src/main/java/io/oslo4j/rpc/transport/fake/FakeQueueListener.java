@@ -7,23 +7,24 @@ import java.util.function.Consumer;
 import io.oslo4j.rpc.transport.Listener;
 
 /**
- * A notification listener's consumers on the {@link FakeBroker}: one {@link FakeWorker}
- * consuming the queues {@code <topic>.<priority>} (or the pool's queue). Closing deletes
- * nothing: notification queues outlive their listeners, as on RabbitMQ.
+ * Consumers of queues on the {@link FakeBroker}: one {@link FakeWorker} on a list of
+ * queues. As is, it is a notification listener's (the queues {@code <topic>.<priority>}
+ * or the pool's queue): closing deletes nothing, as notification queues outlive their
+ * listeners on RabbitMQ. {@link FakeListener} adds what a server's listener deletes.
  */
-final class FakeNotificationListener implements Listener {
+class FakeQueueListener implements Listener {
 
 	private final List<FakeQueue> queues;
 
 	private final FakeWorker worker;
 
-	private final Consumer<FakeNotificationListener> onClose;
+	private final Consumer<? super FakeQueueListener> onClose;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	FakeNotificationListener(List<FakeQueue> queues, FakeWorker worker, Consumer<FakeNotificationListener> onClose) {
+	FakeQueueListener(List<FakeQueue> queues, FakeWorker worker, Consumer<? super FakeQueueListener> onClose) {
 		this.queues = List.copyOf(queues);
 		this.worker = worker;
 		this.onClose = onClose;
@@ -34,6 +35,9 @@ final class FakeNotificationListener implements Listener {
 		this.worker.start();
 		for (FakeQueue queue : this.queues) {
 			queue.addConsumer(this.worker);
+		}
+		for (FakeQueue queue : this.queues) {
+			queue.flush();
 		}
 	}
 
@@ -55,8 +59,23 @@ final class FakeNotificationListener implements Listener {
 	public void close() {
 		stop();
 		if (this.closed.compareAndSet(false, true)) {
+			deleteOwnQueues();
 			this.onClose.accept(this);
 		}
+	}
+
+	/**
+	 * Deletes what belongs to this listener alone, once, on close; nothing here.
+	 */
+	void deleteOwnQueues() {
+	}
+
+	/**
+	 * Returns one consumer per queue while running, as on RabbitMQ.
+	 */
+	@Override
+	public int consumerCount() {
+		return isRunning() ? this.queues.size() : 0;
 	}
 
 	@Override
@@ -66,7 +85,7 @@ final class FakeNotificationListener implements Listener {
 
 	@Override
 	public String toString() {
-		return "FakeNotificationListener" + this.queues;
+		return getClass().getSimpleName() + this.queues;
 	}
 
 }

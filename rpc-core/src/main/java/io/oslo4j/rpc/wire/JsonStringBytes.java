@@ -1,0 +1,121 @@
+package io.oslo4j.rpc.wire;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes the contents of a JSON string literal from UTF-8 bytes to UTF-8 bytes, in one
+ * pass and without making a {@code String}: the inner message of an envelope is parsed
+ * from these bytes directly. Anything unusual (an unescaped quote, a raw control
+ * character, a bad or lone-surrogate escape) gives {@code null}, and the caller takes the
+ * general path, which reports errors as the JSON parser does.
+ */
+final class JsonStringBytes {
+
+	private JsonStringBytes() {
+	}
+
+	/**
+	 * Unescapes {@code in[from, to)}, the characters between the quotes of a JSON string.
+	 * @param in the bytes
+	 * @param from the first byte after the opening quote
+	 * @param to the index of the closing quote
+	 * @return the unescaped UTF-8 bytes, or {@code null}
+	 */
+	static @Nullable Result unescape(byte[] in, int from, int to) {
+		byte[] out = new byte[to - from];
+		int o = 0;
+		int i = from;
+		while (i < to) {
+			int run = AsciiScan.firstSpecial(in, i, to);
+			System.arraycopy(in, i, out, o, run - i);
+			o += run - i;
+			i = run;
+			if (i == to) {
+				break;
+			}
+			if (in[i] != '\\' || i + 1 >= to) {
+				return null;
+			}
+			byte escape = in[i + 1];
+			switch (escape) {
+				case '"', '\\', '/' -> out[o++] = escape;
+				case 'n' -> out[o++] = '\n';
+				case 't' -> out[o++] = '\t';
+				case 'r' -> out[o++] = '\r';
+				case 'b' -> out[o++] = '\b';
+				case 'f' -> out[o++] = '\f';
+				case 'u' -> {
+					int c = hex4(in, i + 2, to);
+					if (c < 0) {
+						return null;
+					}
+					if (c >= 0xD800 && c <= 0xDFFF) {
+						int low = (c <= 0xDBFF && i + 12 <= to && in[i + 6] == '\\' && in[i + 7] == 'u')
+								? hex4(in, i + 8, to) : -1;
+						if (low < 0xDC00 || low > 0xDFFF) {
+							return null;
+						}
+						o = utf8(0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00), out, o);
+						i += 12;
+						continue;
+					}
+					o = utf8(c, out, o);
+					i += 6;
+					continue;
+				}
+				default -> {
+					return null;
+				}
+			}
+			i += 2;
+		}
+		return new Result(out, o);
+	}
+
+	private static int hex4(byte[] in, int at, int to) {
+		if (at + 4 > to) {
+			return -1;
+		}
+		int value = 0;
+		for (int k = at; k < at + 4; k++) {
+			int digit = Character.digit(in[k], 16);
+			if (digit < 0) {
+				return -1;
+			}
+			value = (value << 4) | digit;
+		}
+		return value;
+	}
+
+	private static int utf8(int c, byte[] out, int o) {
+		if (c < 0x80) {
+			out[o++] = (byte) c;
+		}
+		else if (c < 0x800) {
+			out[o++] = (byte) (0xC0 | (c >> 6));
+			out[o++] = (byte) (0x80 | (c & 0x3F));
+		}
+		else if (c < 0x10000) {
+			out[o++] = (byte) (0xE0 | (c >> 12));
+			out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+			out[o++] = (byte) (0x80 | (c & 0x3F));
+		}
+		else {
+			out[o++] = (byte) (0xF0 | (c >> 18));
+			out[o++] = (byte) (0x80 | ((c >> 12) & 0x3F));
+			out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+			out[o++] = (byte) (0x80 | (c & 0x3F));
+		}
+		return o;
+	}
+
+	/**
+	 * Unescaped bytes.
+	 *
+	 * @param bytes the buffer
+	 * @param length how many bytes of it are used
+	 */
+	record Result(byte[] bytes, int length) {
+	}
+
+}

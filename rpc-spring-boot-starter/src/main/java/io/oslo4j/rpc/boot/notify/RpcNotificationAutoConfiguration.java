@@ -1,0 +1,82 @@
+package io.oslo4j.rpc.boot.notify;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
+import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
+import io.oslo4j.rpc.notify.NotificationListenerOptions;
+import io.oslo4j.rpc.notify.Notifier;
+import io.oslo4j.rpc.serializer.JacksonSerializer;
+import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.transport.TransportUrl;
+import io.oslo4j.rpc.wire.NotificationCodec;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of oslo notifications: the {@link Notifier} bean
+ * ({@code rpc.notifications.*}), the {@link RpcNotificationTransport} it sends on (the
+ * RPC transport, or one of its own for {@code rpc.notifications.transport-url}, closed
+ * with the context) and the {@link RpcNotificationListenerRegistry} running
+ * {@code @RpcNotificationListener} methods ({@code rpc.notifications.listener.enabled}).
+ * With an {@link ObservationRegistry}, notifications are observed as
+ * {@code rpc.notifications.sent} and {@code rpc.notifications.received}. Every bean backs
+ * off when the application defines its own.
+ */
+@AutoConfiguration(after = RpcAutoConfiguration.class)
+@ConditionalOnClass(Notifier.class)
+@ConditionalOnBean(Transport.class)
+@EnableConfigurationProperties({ RpcNotificationProperties.class, RpcProperties.class })
+public final class RpcNotificationAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RpcNotificationTransport rpcNotificationTransport(Transport transport, RpcNotificationProperties properties) {
+		TransportUrl url = properties.transportUrl();
+		return (url != null) ? RpcNotificationTransport.separate(url, transport)
+				: RpcNotificationTransport.shared(transport);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Notifier.class)
+	Notifier rpcNotifier(RpcNotificationTransport transport, RpcNotificationProperties properties,
+			RpcProperties rpcProperties, ObjectProvider<Serializer> serializer,
+			ObjectProvider<ObservationRegistry> observations, Environment environment) {
+		String publisherId = properties.getPublisherId();
+		if (publisherId == null) {
+			String application = environment.getProperty("spring.application.name");
+			String server = rpcProperties.getServer().effectiveName();
+			publisherId = (application != null && !application.isBlank()) ? application + "." + server : server;
+		}
+		return new Notifier(transport.transport(), publisherId, properties.driver(), properties.getTopics(),
+				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), NotificationCodec.defaultCodec())
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "rpc.notifications.listener.enabled", matchIfMissing = true)
+	RpcNotificationListenerRegistry rpcNotificationListenerRegistry(RpcNotificationTransport transport,
+			RpcNotificationProperties properties, RpcProperties rpcProperties, ObjectProvider<Serializer> serializer,
+			ObjectProvider<ObservationRegistry> observations) {
+		RpcNotificationProperties.Listener listener = properties.getListener();
+		NotificationListenerOptions options = NotificationListenerOptions.defaults()
+			.withAllowRequeue(listener.isAllowRequeue())
+			.withRequeueMalformed(listener.isRequeueMalformed())
+			.withExecutorThreads(listener.getExecutorThreads())
+			.withShutdownTimeout(listener.getShutdownTimeout())
+			.withSerializer(serializer.getIfAvailable(JacksonSerializer::defaultSerializer))
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return new RpcNotificationListenerRegistry(transport, options, properties.getTopics(),
+				rpcProperties.isFailFast());
+	}
+
+}

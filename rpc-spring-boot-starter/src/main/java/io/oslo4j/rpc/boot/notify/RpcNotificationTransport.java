@@ -1,0 +1,105 @@
+package io.oslo4j.rpc.boot.notify;
+
+import java.util.Map;
+
+import io.oslo4j.rpc.boot.autoconfigure.RpcConfigurationException;
+import io.oslo4j.rpc.transport.AbstractTransport;
+import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.transport.TransportSettings;
+import io.oslo4j.rpc.transport.TransportUrl;
+import io.oslo4j.rpc.transport.Transports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport notifications travel on: the RPC transport, or one of their own when
+ * {@code rpc.notifications.transport-url} is set (oslo's
+ * {@code get_notification_transport}). It is a bean of its own type, not a second
+ * {@link Transport} bean, so that the RPC transport stays the only one injected by type.
+ * Closing it closes only a transport it made.
+ */
+public final class RpcNotificationTransport implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcNotificationTransport.class);
+
+	private final Transport transport;
+
+	private final boolean separate;
+
+	private RpcNotificationTransport(Transport transport, boolean separate) {
+		this.transport = transport;
+		this.separate = separate;
+	}
+
+	/**
+	 * Uses the RPC transport.
+	 * @param transport the RPC transport
+	 * @return the notification transport
+	 */
+	public static RpcNotificationTransport shared(Transport transport) {
+		return new RpcNotificationTransport(transport, false);
+	}
+
+	/**
+	 * Makes a transport of its own, with the RPC transport's settings (control exchange
+	 * and {@code rpc.rabbit.*} options). An unreachable broker is logged, not thrown: the
+	 * transport connects when first used, and a notifier never fails its caller.
+	 * @param url the notification transport URL
+	 * @param rpcTransport the RPC transport, whose settings are reused
+	 * @return the notification transport
+	 * @throws RpcConfigurationException when the URL's options are invalid
+	 */
+	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport) {
+		TransportSettings settings = (rpcTransport instanceof AbstractTransport known) ? known.settings()
+				: new TransportSettings(rpcTransport.controlExchange(), Map.of());
+		Transport transport;
+		try {
+			transport = Transports.create(url, settings);
+		}
+		catch (InvalidTransportUrlException ex) {
+			throw new RpcConfigurationException("rpc.notifications.transport-url", ex.getMessage(),
+					"rpc.notifications.transport-url=rabbit://user:password@notify.example.com:5672/", ex);
+		}
+		if (transport.isConnected()) {
+			logger.info("oslo4j: notifications use {} (from rpc.notifications.transport-url)", url);
+		}
+		else {
+			logger.warn("oslo4j: the notification broker at {} (from rpc.notifications.transport-url) is not "
+					+ "reachable; notifications are logged as failed until it is", url);
+		}
+		return new RpcNotificationTransport(transport, true);
+	}
+
+	/**
+	 * Returns the transport.
+	 * @return the transport
+	 */
+	public Transport transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Returns whether this is a transport of its own (not the RPC one).
+	 * @return whether notifications have their own transport
+	 */
+	public boolean isSeparate() {
+		return this.separate;
+	}
+
+	/**
+	 * Closes the transport if it is a separate one.
+	 */
+	@Override
+	public void close() {
+		if (this.separate) {
+			this.transport.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "RpcNotificationTransport[" + this.transport.url() + (this.separate ? ", separate" : ", shared") + "]";
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.oslo4j.rpc.boot.notify;
+
+import org.jspecify.annotations.NullMarked;
