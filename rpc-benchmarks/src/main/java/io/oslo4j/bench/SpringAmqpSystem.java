@@ -44,6 +44,14 @@ final class SpringAmqpSystem implements CallSystem {
 		return message;
 	};
 
+	/**
+	 * Spring's advice for request/reply under concurrency: cache at least as many
+	 * channels as there are callers. With the default (25), direct reply-to channels are
+	 * closed and reopened under 256 callers, and one reply in a few thousand is lost (the
+	 * caller waits out its reply timeout).
+	 */
+	private static final int CHANNEL_CACHE_SIZE = 2 * Scenario.CONCURRENT_256.concurrency();
+
 	private final String url;
 
 	private final String topic = "bench_spring_" + MessageIds.next().substring(0, 8);
@@ -78,6 +86,7 @@ final class SpringAmqpSystem implements CallSystem {
 			this.data.put(payload, EnvelopeTemplate.data(payload));
 		}
 		this.connectionFactory = new CachingConnectionFactory(Broker.connectionFactory(url));
+		this.connectionFactory.setChannelCacheSize(CHANNEL_CACHE_SIZE);
 		this.confirmingFactory = new CachingConnectionFactory(Broker.connectionFactory(url));
 		this.confirmingFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
 		RabbitAdmin admin = new RabbitAdmin(this.connectionFactory);
