@@ -87,6 +87,25 @@ final class AsciiScan {
 	}
 
 	/**
+	 * Returns whether every byte of {@code in[from, to)} is ASCII (below 0x80).
+	 * @param in the bytes
+	 * @param from the first index to look at
+	 * @param to the index after the last one to look at
+	 * @return whether there is no byte of 0x80 and up
+	 */
+	static boolean isAscii(byte[] in, int from, int to) {
+		int i = from;
+		long any = 0;
+		for (; i <= to - Long.BYTES; i += Long.BYTES) {
+			any |= (long) LONGS.get(in, i);
+		}
+		for (; i < to; i++) {
+			any |= in[i];
+		}
+		return (any & HIGH) == 0;
+	}
+
+	/**
 	 * Given bytes of seven bits, sets the high bit of each that is neither a control
 	 * character, {@code "} nor {@code \}. Each sum stays below 0x100: {@code t + 0x7F}
 	 * has its high bit set exactly when {@code t != 0}, and {@code low + 0x60} exactly

@@ -9,6 +9,7 @@ import io.oslo4j.rpc.MalformedMessageException;
 import io.oslo4j.rpc.RpcVersion;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +36,9 @@ public final class Envelope {
 	private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	/** Shorter inner messages are parsed from bytes (converting would cost more). */
+	static final int CHAR_PARSE_MIN_LENGTH = 1024;
 
 	private final ObjectReader reader;
 
@@ -151,7 +155,7 @@ public final class Envelope {
 	Map<String, @Nullable Object> unwrap(byte[] body) {
 		JsonStringBytes.Result fast = innerMessage(body);
 		if (fast != null) {
-			return parse(fast.bytes(), fast.length());
+			return parseInner(fast.bytes(), fast.length());
 		}
 		Map<String, @Nullable Object> outer = parse(body, body.length);
 		if (!outer.containsKey(VERSION_KEY) || !outer.containsKey(MESSAGE_KEY)) {
@@ -181,6 +185,25 @@ public final class Envelope {
 			return null;
 		}
 		return JsonStringBytes.unescape(body, PREFIX.length, end);
+	}
+
+	/**
+	 * Parses an inner message. A long pure-ASCII one (what oslo and oslo4j send) is
+	 * parsed from chars: from bytes Jackson builds each long string char by char, from
+	 * chars it makes it with one bulk copy. Anything else is parsed from bytes, so that
+	 * invalid UTF-8 is refused as before.
+	 */
+	private Map<String, @Nullable Object> parseInner(byte[] inner, int length) {
+		if (length < CHAR_PARSE_MIN_LENGTH || !AsciiScan.isAscii(inner, 0, length)) {
+			return parse(inner, length);
+		}
+		char[] chars = new String(inner, 0, length, StandardCharsets.ISO_8859_1).toCharArray();
+		try (JsonParser parser = this.reader.createParser(chars, 0, length)) {
+			return check(this.reader.readValue(parser));
+		}
+		catch (JacksonException ex) {
+			throw new MalformedMessageException("Message is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 	Map<String, @Nullable Object> parse(String json) {

@@ -37,6 +37,7 @@ public final class OsloJson {
 		// (backslash-u00e9).
 		return JsonMapper.builder(factory)
 			.addModule(PythonFloats.module())
+			.addModule(LongStrings.module())
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}

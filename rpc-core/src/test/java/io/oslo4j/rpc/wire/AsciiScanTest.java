@@ -65,6 +65,30 @@ class AsciiScanTest {
 	}
 
 	@Test
+	void isAsciiFindsAHighByteAtEveryOffsetOfEveryRange() {
+		for (int length = 0; length <= 24; length++) {
+			byte[] in = new byte[length];
+			Arrays.fill(in, (byte) 0x7F);
+			for (int from = 0; from <= length; from++) {
+				for (int to = from; to <= length; to++) {
+					assertThat(AsciiScan.isAscii(in, from, to)).isTrue();
+				}
+			}
+			for (int high = 0; high < length; high++) {
+				in[high] = (byte) 0x80;
+				for (int from = 0; from <= length; from++) {
+					for (int to = from; to <= length; to++) {
+						boolean inside = from <= high && high < to;
+						assertThat(AsciiScan.isAscii(in, from, to)).as("0x80 at %d in [%d, %d)", high, from, to)
+							.isEqualTo(!inside);
+					}
+				}
+				in[high] = (byte) 0x7F;
+			}
+		}
+	}
+
+	@Test
 	void largeInputs() {
 		Random random = new Random(7);
 		for (double density : new double[] { 0, 0.0001, 0.001, 0.01, 0.1, 0.5 }) {
