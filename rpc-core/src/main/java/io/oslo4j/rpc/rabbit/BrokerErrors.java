@@ -3,6 +3,7 @@ package io.oslo4j.rpc.rabbit;
 import javax.net.ssl.SSLException;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Method;
 import com.rabbitmq.client.ShutdownSignalException;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,9 @@ final class BrokerErrors {
 			root = root.getCause();
 		}
 		String message = root.getMessage();
+		if (root instanceof AuthenticationFailureException) {
+			return "the broker refused the login (check the user name and password of the transport URL): " + message;
+		}
 		return ((tls || root instanceof SSLException) ? "TLS handshake with the broker failed: " : "")
 				+ root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}

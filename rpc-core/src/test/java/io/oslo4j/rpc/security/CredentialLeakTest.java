@@ -84,7 +84,8 @@ class CredentialLeakTest {
 				RpcClient client = new RpcClient(wrong, Target.topic("leak"),
 						ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
 				Throwable refused = catchThrowable(() -> client.call(RpcContext.empty(), "add", Map.of()));
-				assertThat(refused).as("a wrong password is refused").isNotNull();
+				assertThat(refused).as("a wrong password is refused, and the message says so")
+					.hasMessageContaining("the broker refused the login (check the user name and password");
 				System.out.println("credentials: a wrong password gives: " + refused);
 				texts.add(describe(refused));
 				texts.add(wrong.toString());
