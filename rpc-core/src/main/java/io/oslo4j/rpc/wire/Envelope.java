@@ -197,7 +197,11 @@ public final class Envelope {
 		if (length < CHAR_PARSE_MIN_LENGTH || !AsciiScan.isAscii(inner, 0, length)) {
 			return parse(inner, length);
 		}
-		char[] chars = new String(inner, 0, length, StandardCharsets.ISO_8859_1).toCharArray();
+		// every byte is ASCII (checked above), so each is its char: one copy, no String
+		char[] chars = new char[length];
+		for (int i = 0; i < length; i++) {
+			chars[i] = (char) inner[i];
+		}
 		try (JsonParser parser = this.reader.createParser(chars, 0, length)) {
 			return check(this.reader.readValue(parser));
 		}
