@@ -29,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * correlated confirms would add theirs. Two identical bodies to the same queue in flight
  * at once are interchangeable, so a match is always right.
  * <p>
+ * A {@code basic.nack} retires the channel: it takes no new publishes, and
+ * {@link ConfirmChannels} replaces it and closes it once its confirms are settled. The
+ * broker can keep refusing everything a channel publishes to a queue after that queue's
+ * leader moved (RabbitMQ 3.10, quorum queues after a node stopped), while a new channel
+ * is accepted at once.
+ * <p>
  * Confirm and return callbacks run on the connection's reader thread: they only complete
  * futures, never call the broker.
  */
@@ -45,6 +51,8 @@ final class ConfirmChannel implements ConfirmListener, ReturnListener, ShutdownL
 	private final Consumer<ShutdownSignalException> onClose;
 
 	private volatile boolean closed;
+
+	private volatile boolean retired;
 
 	private ConfirmChannel(Channel channel, boolean confirms, Consumer<ShutdownSignalException> onClose) {
 		this.channel = channel;
@@ -77,11 +85,21 @@ final class ConfirmChannel implements ConfirmListener, ReturnListener, ShutdownL
 	}
 
 	/**
-	 * Returns whether the channel can still publish.
+	 * Returns whether the channel can still publish: it is open and was not retired by a
+	 * {@code basic.nack}.
 	 * @return whether it is open
 	 */
 	boolean isOpen() {
-		return !this.closed && this.channel.isOpen();
+		return !this.closed && !this.retired && this.channel.isOpen();
+	}
+
+	/**
+	 * Returns whether the broker refused a message on this channel ({@code basic.nack}),
+	 * which retires it.
+	 * @return whether it is retired
+	 */
+	boolean isRetired() {
+		return this.retired;
 	}
 
 	/**
@@ -166,6 +184,7 @@ final class ConfirmChannel implements ConfirmListener, ReturnListener, ShutdownL
 
 	@Override
 	public void handleNack(long deliveryTag, boolean multiple) {
+		this.retired = true;
 		Map<Long, PublishConfirm> nacked = multiple ? this.pending.headMap(deliveryTag, true)
 				: this.pending.subMap(deliveryTag, true, deliveryTag, true);
 		for (Long seq : nacked.keySet()) {

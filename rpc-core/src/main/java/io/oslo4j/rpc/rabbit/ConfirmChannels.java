@@ -2,6 +2,8 @@ package io.oslo4j.rpc.rabbit;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,9 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
  * the timer that fails publishes left without a confirm for {@code confirm_timeout}.
  * Channels are opened on first use and again after they close (a broker error, a lost
  * connection: Spring AMQP reopens the connection on the next
- * {@link CachingConnectionFactory#createConnection()}).
+ * {@link CachingConnectionFactory#createConnection()}), and in place of a channel retired
+ * by a {@code basic.nack}; a retired channel is closed by the timer once none of its
+ * publishes waits for a confirm.
  */
 final class ConfirmChannels implements AutoCloseable {
 
@@ -40,6 +44,9 @@ final class ConfirmChannels implements AutoCloseable {
 	private final Object[] slotLocks;
 
 	private final AtomicInteger next = new AtomicInteger();
+
+	// replaced after a nack: closed by the timer once their confirms are settled
+	private final Queue<ConfirmChannel> retired = new ConcurrentLinkedQueue<>();
 
 	private final @Nullable ScheduledExecutorService timer;
 
@@ -107,6 +114,9 @@ final class ConfirmChannels implements AutoCloseable {
 				if (this.closed) {
 					throw new IOException("the publisher is closed");
 				}
+				if (channel != null && channel.isRetired()) {
+					this.retired.add(channel);
+				}
 				channel = ConfirmChannel.open(this.connectionFactory.createConnection().getDelegate(), this.confirms,
 						this.onClose);
 				this.slots.set(slot, channel);
@@ -124,6 +134,9 @@ final class ConfirmChannels implements AutoCloseable {
 		for (int i = 0; i < this.slots.length(); i++) {
 			ConfirmChannel channel = this.slots.get(i);
 			count += (channel != null) ? channel.pendingCount() : 0;
+		}
+		for (ConfirmChannel channel : this.retired) {
+			count += channel.pendingCount();
 		}
 		return count;
 	}
@@ -153,6 +166,20 @@ final class ConfirmChannels implements AutoCloseable {
 				channel.expire(cutoff, reason);
 			}
 		}
+		for (ConfirmChannel channel : this.retired) {
+			channel.expire(cutoff, reason);
+			if (channel.pendingCount() == 0 && this.retired.remove(channel)) {
+				channel.close();
+			}
+		}
+	}
+
+	/**
+	 * Returns how many retired channels still wait for confirms before being closed.
+	 * @return the count
+	 */
+	int retiredCount() {
+		return this.retired.size();
 	}
 
 	/**
@@ -169,6 +196,10 @@ final class ConfirmChannels implements AutoCloseable {
 			if (channel != null) {
 				channel.close();
 			}
+		}
+		ConfirmChannel channel;
+		while ((channel = this.retired.poll()) != null) {
+			channel.close();
 		}
 	}
 

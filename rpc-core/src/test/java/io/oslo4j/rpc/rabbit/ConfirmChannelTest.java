@@ -62,6 +62,20 @@ class ConfirmChannelTest {
 	}
 
 	@Test
+	void aNackRetiresTheChannelButItsOtherPublishesStillGetTheirConfirms() throws Exception {
+		PublishConfirm refused = publish("q", "a", false);
+		PublishConfirm inFlight = publish("q", "b", false);
+		assertThat(this.channel.isOpen()).isTrue();
+		this.channel.handleNack(1, false);
+		assertThat(refused).isCompletedExceptionally();
+		assertThat(this.channel.isRetired()).isTrue();
+		assertThat(this.channel.isOpen()).as("takes no new publishes").isFalse();
+		this.channel.handleAck(2, false);
+		assertThat(inFlight).isCompleted();
+		assertThat(this.channel.pendingCount()).isZero();
+	}
+
+	@Test
 	void aReturnMarksThePublishWithTheSameRoutingKeyAndBody() throws Exception {
 		PublishConfirm toA = publish("reply_a", "same", true);
 		PublishConfirm toB = publish("reply_b", "same", true);

@@ -1,9 +1,12 @@
 package io.oslo4j.rpc.reliability;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -91,7 +95,7 @@ class ClusterFailoverTest {
 			long stopping = System.nanoTime();
 			connected.stop();
 			long stopped = System.nanoTime();
-			await().atMost(Duration.ofSeconds(15)).until(() -> traffic.firstSuccessAfter(stopped) > 0);
+			awaitOrDump(() -> traffic.firstSuccessAfter(stopped) > 0, traffic, survivor);
 			quorumHolder.openGate();
 			classicHolder.openGate();
 			List<String> quorumResults = results(quorumCalls, Duration.ofSeconds(45));
@@ -133,6 +137,54 @@ class ClusterFailoverTest {
 			assertThat(quorumOk).as("queued calls answered with quorum queues").isEqualTo(WAITING);
 			assertThat(classicOk).as("queued calls answered with classic queues").isLessThan(WAITING);
 			servers.forEach(RpcServer::close);
+		}
+	}
+
+	/**
+	 * Waits 15 s for traffic to resume; when it does not, prints what would explain it
+	 * (the call figures, the survivor's queues and consumers, and every thread's stack)
+	 * before failing, so that a failure in CI can be diagnosed from its output.
+	 */
+	private static void awaitOrDump(Callable<Boolean> resumed, MixedLoad traffic, RabbitNode survivor) {
+		try {
+			await().atMost(Duration.ofSeconds(15)).until(resumed);
+		}
+		catch (ConditionTimeoutException ex) {
+			System.out.printf("[faults] traffic did not resume: %s%n", traffic.callFigures());
+			System.out.printf("[faults] survivor's queues (name type consumers messages):%n%s",
+					survivor.ctl("list_queues", "--silent", "name", "type", "consumers", "messages", "leader", "online")
+						.indent(12));
+			System.out.printf("[faults] a cast from a new transport to the survivor: %s%n", probe(survivor));
+			System.out.printf("[faults] survivor's connections (name port state):%n%s",
+					survivor.ctl("list_connections", "--silent", "name", "port", "state").indent(12));
+			StringBuilder dump = new StringBuilder();
+			for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+				dump.append("    \"").append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+				if (thread.getLockName() != null) {
+					dump.append(" on ").append(thread.getLockName());
+				}
+				if (thread.getLockOwnerName() != null) {
+					dump.append(" owned by ").append(thread.getLockOwnerName());
+				}
+				dump.append('\n');
+				for (StackTraceElement frame : thread.getStackTrace()) {
+					dump.append("            at ").append(frame).append('\n');
+				}
+			}
+			System.out.printf("[faults] threads:%n%s", dump);
+			throw ex;
+		}
+	}
+
+	private static String probe(RabbitNode survivor) {
+		String url = "rabbit://guest:guest@127.0.0.1:" + survivor.port() + "/" + QUORUM;
+		try (Transport fresh = transport(url, "quorum")) {
+			new RpcClient(fresh, Target.topic("faults_cluster_load")).cast(RpcContext.empty(), "record",
+					Map.of("id", "probe"));
+			return "confirmed";
+		}
+		catch (RuntimeException ex) {
+			return "failed: " + ex;
 		}
 	}
 

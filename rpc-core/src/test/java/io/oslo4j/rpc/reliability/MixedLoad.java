@@ -57,6 +57,9 @@ final class MixedLoad {
 
 	final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
 
+	/** The last message of each kind of failure, with its causes. */
+	final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+
 	final Queue<Long> successes = new ConcurrentLinkedQueue<>();
 
 	final Set<String> castsConfirmed = ConcurrentHashMap.newKeySet();
@@ -197,6 +200,7 @@ final class MixedLoad {
 				this.callsFailed.incrementAndGet();
 				this.failures.computeIfAbsent(ex.getClass().getSimpleName(), (key) -> new AtomicLong())
 					.incrementAndGet();
+				this.lastFailure.put(ex.getClass().getSimpleName(), describe(ex));
 				if (!(ex instanceof RpcTimeoutException)) {
 					// a broker that is down refuses at once: do not spin
 					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
@@ -222,6 +226,7 @@ final class MixedLoad {
 			}
 			catch (MessageDeliveryException ex) {
 				this.castsFailed.add(id);
+				this.lastFailure.put("cast " + ex.getClass().getSimpleName(), describe(ex));
 			}
 			catch (RuntimeException ex) {
 				this.castsFailed.add(id);
@@ -232,6 +237,14 @@ final class MixedLoad {
 		}
 	}
 
+	private static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder(String.valueOf(ex));
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			text.append(" <- ").append(cause);
+		}
+		return text.toString();
+	}
+
 	/**
 	 * Returns the call figures: ok, failed (by kind), lost, slowest.
 	 * @return a one-line summary
@@ -240,7 +253,8 @@ final class MixedLoad {
 		return String.format(
 				"calls ok %d / failed %d %s / lost %d (late %d, hung %d), wrong results %d, slowest %.2f s",
 				this.callsOk.get(), this.callsFailed.get(), this.failures, callsLost(), this.callsLate.get(),
-				this.hung.get(), this.wrongResults.get(), this.maxCallNanos.get() / 1e9);
+				this.hung.get(), this.wrongResults.get(), this.maxCallNanos.get() / 1e9)
+				+ (this.lastFailure.isEmpty() ? "" : "; last failures " + this.lastFailure);
 	}
 
 }
