@@ -74,15 +74,18 @@ final class RabbitIncomingMessage implements IncomingMessage {
 	}
 
 	@Override
-	public void ack() {
-		if (SETTLED.compareAndSet(this, 0, 1)) {
-			try {
-				this.channel.basicAck(this.deliveryTag, false);
-			}
-			catch (Exception ex) {
-				logger.warn("Failed to ack a message from queue {} (it will be redelivered): {}", this.queue,
-						BrokerErrors.describe(ex));
-			}
+	public boolean ack() {
+		if (!SETTLED.compareAndSet(this, 0, 1)) {
+			return false;
+		}
+		try {
+			this.channel.basicAck(this.deliveryTag, false);
+			return true;
+		}
+		catch (Exception ex) {
+			logger.warn("Failed to ack a message from queue {} (it will be redelivered): {}", this.queue,
+					BrokerErrors.describe(ex));
+			return false;
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -64,6 +65,10 @@ final class RequestProcessor implements MessageHandler {
 
 	private volatile boolean accepting = true;
 
+	private final Consumer<RequestMessage> dispatchAfterAck = this::dispatchAcked;
+
+	private final Consumer<RequestMessage> dropAfterFailedAck = this::dropUnacked;
+
 	private final Object stopLock = new Object();
 
 	// with ack after dispatch: the requests being dispatched, not yet acknowledged
@@ -119,25 +124,56 @@ final class RequestProcessor implements MessageHandler {
 			message.reject(false);
 			return;
 		}
-		if (this.duplicates.isDuplicate(request.uniqueId())) {
-			this.duplicatesDropped.incrementAndGet();
-			this.badMessages.warn("Ignoring duplicate message {} (_unique_id {})", request.msgId(), request.uniqueId());
-			message.ack();
-			return;
+		if (this.options.ackMode() == AckMode.ON_RECEIPT) {
+			// handed over first: the worker wakes up while the ack is written, and
+			// dispatches only once it succeeded. The duplicate check is made then too: a
+			// request whose ack failed (it may have waited for room while the connection
+			// went) is not dispatched, and its redelivered copy must not look like a
+			// duplicate of it.
+			AckedDispatch dispatch = new AckedDispatch(request, this.dispatchAfterAck, this.dropAfterFailedAck);
+			if (handOver(dispatch, request, message)) {
+				dispatch.acked(message.ack());
+			}
 		}
-		boolean ackFirst = this.options.ackMode() == AckMode.ON_RECEIPT;
-		if (ackFirst) {
+		else if (isDuplicate(request)) {
 			message.ack();
 		}
+		else {
+			handOver(() -> process(request, message), request, message);
+		}
+	}
+
+	private void dispatchAcked(RequestMessage request) {
+		if (!isDuplicate(request)) {
+			process(request, null);
+		}
+	}
+
+	private boolean isDuplicate(RequestMessage request) {
+		if (!this.duplicates.isDuplicate(request.uniqueId())) {
+			return false;
+		}
+		this.duplicatesDropped.incrementAndGet();
+		this.badMessages.warn("Ignoring duplicate message {} (_unique_id {})", request.msgId(), request.uniqueId());
+		return true;
+	}
+
+	private boolean handOver(Runnable task, RequestMessage request, IncomingMessage message) {
 		try {
-			this.executor.execute(() -> process(request, ackFirst ? null : message));
+			this.executor.execute(task);
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
-			if (!ackFirst) {
-				message.reject(true);
-			}
-			logger.warn("Server is stopping; request '{}' not dispatched", request.method());
+			message.reject(true);
+			logger.warn("Server is stopping; request '{}' not dispatched (the broker delivers it again)",
+					request.method());
+			return false;
 		}
+	}
+
+	private void dropUnacked(RequestMessage request) {
+		logger.debug("Request '{}' not dispatched: its acknowledgement failed, so the broker delivers it again",
+				request.method());
 	}
 
 	private static void checkContentType(@Nullable String contentType) {

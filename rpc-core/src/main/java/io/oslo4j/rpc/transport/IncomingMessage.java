@@ -39,8 +39,13 @@ public interface IncomingMessage {
 	 */
 	boolean redelivered();
 
-	/** Acknowledges the message: the broker forgets it. */
-	void ack();
+	/**
+	 * Acknowledges the message: the broker forgets it.
+	 * @return whether this call acknowledged it: {@code false} when the message was
+	 * settled already, or when the acknowledgement could not be sent (its channel closed:
+	 * the broker delivers the message again)
+	 */
+	boolean ack();
 
 	/**
 	 * Rejects the message.

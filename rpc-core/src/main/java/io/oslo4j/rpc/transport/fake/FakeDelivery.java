@@ -69,8 +69,8 @@ final class FakeDelivery implements IncomingMessage {
 	}
 
 	@Override
-	public void ack() {
-		this.settled = true;
+	public boolean ack() {
+		return SETTLED.compareAndSet(this, false, true);
 	}
 
 	@Override

@@ -1,0 +1,167 @@
+package io.oslo4j.rpc.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.transport.Transports;
+import io.oslo4j.rpc.wire.MessageIds;
+import io.oslo4j.rpc.wire.RequestMessage;
+import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ack on receipt as oslo does it: a request is dispatched only after its ack was written,
+ * so a request whose ack failed (its channel closed; the broker delivers it again) never
+ * runs here; and a request refused by a stopping server is rejected with requeue, for
+ * another server.
+ */
+@Timeout(30)
+class RequestProcessorAckTest {
+
+	private final Transport transport = Transports.create("fake:///" + MessageIds.next());
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+	private final List<String> invoked = new CopyOnWriteArrayList<>();
+
+	private final RequestProcessor processor = new RequestProcessor(this.transport, "t",
+			new RpcDispatcher(List.of(Endpoint.of(new Api(this.invoked))), RpcServerOptions.defaults().serializer()),
+			RpcServerOptions.defaults(), this.executor,
+			new Heartbeats(this.transport, WireCodec.defaultCodec(), "t.s"));
+
+	@AfterEach
+	void close() {
+		this.executor.shutdownNow();
+		this.transport.close();
+	}
+
+	@Test
+	void aRequestIsDispatchedOnceItsAckWasWritten() {
+		Delivery delivery = new Delivery(cast("one"), true);
+		this.processor.onMessage(delivery);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("one"));
+		assertThat(delivery.settlements).containsExactly("ack");
+	}
+
+	@Test
+	void aRequestWhoseAckFailedIsNotDispatched() throws Exception {
+		Delivery failing = new Delivery(cast("lost"), false);
+		this.processor.onMessage(failing);
+		// a request after it on the same workers runs: the first was dropped, not queued
+		this.processor.onMessage(new Delivery(cast("after"), true));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("after"));
+		this.executor.shutdown();
+		assertThat(this.executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.invoked).containsExactly("after");
+		assertThat(failing.settlements).containsExactly("ack");
+	}
+
+	@Test
+	void theRedeliveredCopyOfARequestWhoseAckFailedIsDispatchedNotDroppedAsADuplicate() {
+		byte[] body = cast("again");
+		Delivery first = new Delivery(body, false);
+		this.processor.onMessage(first);
+		Delivery redelivered = new Delivery(body, true);
+		this.processor.onMessage(redelivered);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("again"));
+		// and a third copy, after one was dispatched, is a duplicate
+		this.processor.onMessage(new Delivery(body, true));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.processor.duplicatesDropped() == 1);
+		assertThat(this.invoked).containsExactly("again");
+	}
+
+	@Test
+	void aRequestRefusedByAStoppingServerIsRequeued() {
+		this.executor.shutdown();
+		Delivery delivery = new Delivery(cast("late"), true);
+		this.processor.onMessage(delivery);
+		assertThat(delivery.settlements).containsExactly("reject requeue=true");
+		assertThat(this.invoked).isEmpty();
+	}
+
+	private static byte[] cast(String id) {
+		return WireCodec.defaultCodec()
+			.encodeRequest(RequestMessage.cast("record", Map.of("id", id), null, null, Map.of()));
+	}
+
+	/** The endpoint: records the ids it was called with. */
+	public static final class Api {
+
+		private final List<String> invoked;
+
+		Api(List<String> invoked) {
+			this.invoked = invoked;
+		}
+
+		public void record(String id) {
+			this.invoked.add(id);
+		}
+
+	}
+
+	/** A delivery whose ack succeeds or fails, recording how it was settled. */
+	private static final class Delivery implements IncomingMessage {
+
+		private final byte[] body;
+
+		private final boolean ackSucceeds;
+
+		final List<String> settlements = new CopyOnWriteArrayList<>();
+
+		Delivery(byte[] body, boolean ackSucceeds) {
+			this.body = body;
+			this.ackSucceeds = ackSucceeds;
+		}
+
+		@Override
+		public byte[] body() {
+			return this.body;
+		}
+
+		@Override
+		public @Nullable String contentType() {
+			return "application/json";
+		}
+
+		@Override
+		public @Nullable String contentEncoding() {
+			return "utf-8";
+		}
+
+		@Override
+		public String queue() {
+			return "t";
+		}
+
+		@Override
+		public boolean redelivered() {
+			return false;
+		}
+
+		@Override
+		public boolean ack() {
+			this.settlements.add("ack");
+			return this.ackSucceeds;
+		}
+
+		@Override
+		public void reject(boolean requeue) {
+			this.settlements.add("reject requeue=" + requeue);
+		}
+
+	}
+
+}
