@@ -53,6 +53,17 @@ final class DuplicateCache {
 		return false;
 	}
 
+	/**
+	 * Forgets an id (a request whose ack failed, so that the copy the broker delivers
+	 * again is not a duplicate). Its slot in the ring stays until it is reused.
+	 * @param uniqueId the id, or {@code null}
+	 */
+	synchronized void forget(@Nullable String uniqueId) {
+		if (uniqueId != null) {
+			this.seen.remove((uniqueId.length() > MAX_KEPT_LENGTH) ? digest(uniqueId) : uniqueId);
+		}
+	}
+
 	private static String digest(String uniqueId) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(uniqueId.getBytes(StandardCharsets.UTF_8));

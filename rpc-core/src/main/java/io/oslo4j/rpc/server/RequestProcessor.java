@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +41,17 @@ final class RequestProcessor implements MessageHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
+	/** Every worker busy and the queue full (no stack trace: it is control flow). */
+	private static final RejectedExecutionException BUSY = new RejectedExecutionException(
+			"every worker is busy and the queue is full") {
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
+	};
+
 	private final Transport transport;
 
 	private final RpcDispatcher dispatcher;
@@ -49,7 +60,7 @@ final class RequestProcessor implements MessageHandler {
 
 	private final WireCodec codec;
 
-	private final Executor executor;
+	private final ThreadPoolExecutor executor;
 
 	private final Heartbeats heartbeats;
 
@@ -65,7 +76,7 @@ final class RequestProcessor implements MessageHandler {
 
 	private volatile boolean accepting = true;
 
-	private final Consumer<RequestMessage> dispatchAfterAck = this::dispatchAcked;
+	private final Consumer<RequestMessage> dispatchAfterAck = (request) -> process(request, null);
 
 	private final Consumer<RequestMessage> dropAfterFailedAck = this::dropUnacked;
 
@@ -75,7 +86,7 @@ final class RequestProcessor implements MessageHandler {
 	private final Set<IncomingMessage> running = ConcurrentHashMap.newKeySet();
 
 	RequestProcessor(Transport transport, String topic, RpcDispatcher dispatcher, RpcServerOptions options,
-			Executor executor, Heartbeats heartbeats) {
+			ThreadPoolExecutor executor, Heartbeats heartbeats) {
 		this.transport = transport;
 		this.topic = topic;
 		this.dispatcher = dispatcher;
@@ -124,29 +135,46 @@ final class RequestProcessor implements MessageHandler {
 			message.reject(false);
 			return;
 		}
+		if (isDuplicate(request)) {
+			message.ack();
+			return;
+		}
 		if (this.options.ackMode() == AckMode.ON_RECEIPT) {
-			// handed over first: the worker wakes up while the ack is written, and
-			// dispatches only once it succeeded. The duplicate check is made then too: a
-			// request whose ack failed (it may have waited for room while the connection
-			// went) is not dispatched, and its redelivered copy must not look like a
-			// duplicate of it.
 			AckedDispatch dispatch = new AckedDispatch(request, this.dispatchAfterAck, this.dropAfterFailedAck);
-			if (handOver(dispatch, request, message)) {
-				dispatch.acked(message.ack());
+			if (offer(dispatch, message)) {
+				// handed over first: the worker wakes up while the ack is written, and
+				// dispatches only once it succeeded
+				dispatch.acked(ack(message, request));
+			}
+			else if (!this.executor.isShutdown()) {
+				// every worker busy: acked before waiting for room, as oslo does, so that
+				// no request waits here unacknowledged (the broker would deliver it
+				// again)
+				boolean acked = ack(message, request);
+				dispatch.acked(acked);
+				if (acked) {
+					waitForRoom(dispatch, request, null);
+				}
 			}
 		}
-		else if (isDuplicate(request)) {
-			message.ack();
-		}
 		else {
-			handOver(() -> process(request, message), request, message);
+			Runnable task = () -> process(request, message);
+			if (!offer(task, message) && !this.executor.isShutdown()) {
+				waitForRoom(task, request, message);
+			}
 		}
 	}
 
-	private void dispatchAcked(RequestMessage request) {
-		if (!isDuplicate(request)) {
-			process(request, null);
+	/**
+	 * Acks a request; when that fails its id is forgotten at once, so that the copy the
+	 * broker delivers again is not taken for a duplicate.
+	 */
+	private boolean ack(IncomingMessage message, RequestMessage request) {
+		boolean acked = message.ack();
+		if (!acked) {
+			this.duplicates.forget(request.uniqueId());
 		}
+		return acked;
 	}
 
 	private boolean isDuplicate(RequestMessage request) {
@@ -158,17 +186,58 @@ final class RequestProcessor implements MessageHandler {
 		return true;
 	}
 
-	private boolean handOver(Runnable task, RequestMessage request, IncomingMessage message) {
+	/**
+	 * Hands a task to a worker without waiting.
+	 * @return whether a worker has it; {@code false} when every worker is busy and the
+	 * queue is full, or when the server is stopping (then the message is rejected with
+	 * requeue)
+	 */
+	private boolean offer(Runnable task, IncomingMessage message) {
 		try {
 			this.executor.execute(task);
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
-			message.reject(true);
-			logger.warn("Server is stopping; request '{}' not dispatched (the broker delivers it again)",
-					request.method());
+			if (ex != BUSY) {
+				message.reject(true);
+				logger.warn("Server is stopping; a request was not dispatched (the broker delivers it again)");
+			}
 			return false;
 		}
+	}
+
+	/**
+	 * Waits until the queue has room for a task (back-pressure: the consumer thread takes
+	 * no more messages meanwhile).
+	 * @param toReject the message to reject with requeue if the server stops meanwhile,
+	 * or {@code null} when it was acked already
+	 */
+	private void waitForRoom(Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
+		try {
+			this.executor.getQueue().put(task);
+			// the server stopped while this waited: its workers may be gone already
+			if (!this.executor.isShutdown() || !this.executor.getQueue().remove(task)) {
+				return;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (toReject != null) {
+			toReject.reject(true);
+		}
+		logger.warn("Server is stopping; request '{}' not dispatched", request.method());
+	}
+
+	/**
+	 * The executor's rejection policy: {@link #BUSY} when the queue is full (the caller
+	 * then waits for room itself), a plain rejection once the server is stopping.
+	 */
+	static void refuse(Runnable task, ThreadPoolExecutor executor) {
+		if (executor.isShutdown()) {
+			throw new RejectedExecutionException("server is stopping");
+		}
+		throw BUSY;
 	}
 
 	private void dropUnacked(RequestMessage request) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +65,7 @@ public final class RpcServer implements GracefulStop {
 		String name = target.topic() + "." + target.server();
 		this.executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
 				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
-				RpcServer::waitForRoom);
+				RequestProcessor::refuse);
 		this.executor.allowCoreThreadTimeOut(true);
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);
 		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.executor,
@@ -212,23 +211,6 @@ public final class RpcServer implements GracefulStop {
 	 */
 	public long duplicatesDropped() {
 		return this.processor.duplicatesDropped();
-	}
-
-	private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
-		if (executor.isShutdown()) {
-			throw new RejectedExecutionException("server is stopping");
-		}
-		try {
-			executor.getQueue().put(task);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RejectedExecutionException("interrupted while waiting for a free worker", ex);
-		}
-		// the server stopped while this waited: its workers may be gone already
-		if (executor.isShutdown() && executor.getQueue().remove(task)) {
-			throw new RejectedExecutionException("server is stopping");
-		}
 	}
 
 	private static java.util.concurrent.ThreadFactory threads(String name) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.oslo4j.rpc.transport.IncomingMessage;
@@ -33,7 +34,8 @@ class RequestProcessorAckTest {
 
 	private final Transport transport = Transports.create("fake:///" + MessageIds.next());
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(2);
+	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(1), RequestProcessor::refuse);
 
 	private final List<String> invoked = new CopyOnWriteArrayList<>();
 
@@ -84,12 +86,37 @@ class RequestProcessorAckTest {
 	}
 
 	@Test
+	void withEveryWorkerBusyARequestIsAckedBeforeItWaitsForRoom() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		this.executor.execute(() -> awaitQuietly(release));
+		this.processor.onMessage(new Delivery(cast("queued"), true));
+		Delivery waiting = new Delivery(cast("waiting"), true);
+		Thread consumer = new Thread(() -> this.processor.onMessage(waiting));
+		consumer.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getState() == Thread.State.WAITING);
+		assertThat(waiting.settlements).as("acked while it waits for room").containsExactly("ack");
+		release.countDown();
+		consumer.join(5000);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.size() == 2);
+		assertThat(this.invoked).containsExactly("queued", "waiting");
+	}
+
+	@Test
 	void aRequestRefusedByAStoppingServerIsRequeued() {
 		this.executor.shutdown();
 		Delivery delivery = new Delivery(cast("late"), true);
 		this.processor.onMessage(delivery);
 		assertThat(delivery.settlements).containsExactly("reject requeue=true");
 		assertThat(this.invoked).isEmpty();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static byte[] cast(String id) {
