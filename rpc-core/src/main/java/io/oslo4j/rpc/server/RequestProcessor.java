@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,17 +40,6 @@ final class RequestProcessor implements MessageHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
-	/** Every worker busy and the queue full (no stack trace: it is control flow). */
-	private static final RejectedExecutionException BUSY = new RejectedExecutionException(
-			"every worker is busy and the queue is full") {
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
-		}
-
-	};
-
 	private final Transport transport;
 
 	private final RpcDispatcher dispatcher;
@@ -60,7 +48,7 @@ final class RequestProcessor implements MessageHandler {
 
 	private final WireCodec codec;
 
-	private final ThreadPoolExecutor executor;
+	private final WorkerQueue workers;
 
 	private final Heartbeats heartbeats;
 
@@ -92,7 +80,7 @@ final class RequestProcessor implements MessageHandler {
 		this.dispatcher = dispatcher;
 		this.options = options;
 		this.codec = options.codec();
-		this.executor = executor;
+		this.workers = new WorkerQueue(executor);
 		this.heartbeats = heartbeats;
 		this.duplicates = new DuplicateCache(options.duplicateCacheSize());
 		this.replies = new ReplySender(transport, this.codec, this.badMessages);
@@ -141,26 +129,28 @@ final class RequestProcessor implements MessageHandler {
 		}
 		if (this.options.ackMode() == AckMode.ON_RECEIPT) {
 			AckedDispatch dispatch = new AckedDispatch(request, this.dispatchAfterAck, this.dropAfterFailedAck);
-			if (offer(dispatch, message)) {
+			switch (this.workers.offer(dispatch)) {
 				// handed over first: the worker wakes up while the ack is written, and
 				// dispatches only once it succeeded
-				dispatch.acked(ack(message, request));
-			}
-			else if (!this.executor.isShutdown()) {
+				case HANDED -> dispatch.acked(ack(message, request));
 				// every worker busy: acked before waiting for room, as oslo does, so that
 				// no request waits here unacknowledged (the broker would deliver it
 				// again)
-				boolean acked = ack(message, request);
-				dispatch.acked(acked);
-				if (acked) {
-					waitForRoom(dispatch, request, null);
+				case BUSY -> {
+					boolean acked = ack(message, request);
+					dispatch.acked(acked);
+					if (acked && !this.workers.put(dispatch)) {
+						notDispatched(request, null);
+					}
 				}
+				case STOPPING -> notDispatched(request, message);
 			}
 		}
 		else {
 			Runnable task = () -> process(request, message);
-			if (!offer(task, message) && !this.executor.isShutdown()) {
-				waitForRoom(task, request, message);
+			WorkerQueue.Offer offer = this.workers.offer(task);
+			if (offer == WorkerQueue.Offer.STOPPING || (offer == WorkerQueue.Offer.BUSY && !this.workers.put(task))) {
+				notDispatched(request, message);
 			}
 		}
 	}
@@ -187,57 +177,16 @@ final class RequestProcessor implements MessageHandler {
 	}
 
 	/**
-	 * Hands a task to a worker without waiting.
-	 * @return whether a worker has it; {@code false} when every worker is busy and the
-	 * queue is full, or when the server is stopping (then the message is rejected with
-	 * requeue)
+	 * Logs a request no worker will run because the server is stopping.
+	 * @param toReject the message to reject with requeue (for another server), or
+	 * {@code null} when it was acked already
 	 */
-	private boolean offer(Runnable task, IncomingMessage message) {
-		try {
-			this.executor.execute(task);
-			return true;
-		}
-		catch (RejectedExecutionException ex) {
-			if (ex != BUSY) {
-				message.reject(true);
-				logger.warn("Server is stopping; a request was not dispatched (the broker delivers it again)");
-			}
-			return false;
-		}
-	}
-
-	/**
-	 * Waits until the queue has room for a task (back-pressure: the consumer thread takes
-	 * no more messages meanwhile).
-	 * @param toReject the message to reject with requeue if the server stops meanwhile,
-	 * or {@code null} when it was acked already
-	 */
-	private void waitForRoom(Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
-		try {
-			this.executor.getQueue().put(task);
-			// the server stopped while this waited: its workers may be gone already
-			if (!this.executor.isShutdown() || !this.executor.getQueue().remove(task)) {
-				return;
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private void notDispatched(RequestMessage request, @Nullable IncomingMessage toReject) {
 		if (toReject != null) {
 			toReject.reject(true);
 		}
-		logger.warn("Server is stopping; request '{}' not dispatched", request.method());
-	}
-
-	/**
-	 * The executor's rejection policy: {@link #BUSY} when the queue is full (the caller
-	 * then waits for room itself), a plain rejection once the server is stopping.
-	 */
-	static void refuse(Runnable task, ThreadPoolExecutor executor) {
-		if (executor.isShutdown()) {
-			throw new RejectedExecutionException("server is stopping");
-		}
-		throw BUSY;
+		logger.warn("Server is stopping; request '{}' not dispatched{}", request.method(),
+				(toReject != null) ? " (the broker delivers it again)" : "");
 	}
 
 	private void dropUnacked(RequestMessage request) {

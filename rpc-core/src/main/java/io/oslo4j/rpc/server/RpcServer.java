@@ -65,7 +65,7 @@ public final class RpcServer implements GracefulStop {
 		String name = target.topic() + "." + target.server();
 		this.executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
 				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
-				RequestProcessor::refuse);
+				WorkerQueue::refuse);
 		this.executor.allowCoreThreadTimeOut(true);
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);
 		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.executor,

@@ -35,7 +35,7 @@ class RequestProcessorAckTest {
 	private final Transport transport = Transports.create("fake:///" + MessageIds.next());
 
 	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(1), RequestProcessor::refuse);
+			new ArrayBlockingQueue<>(1), WorkerQueue::refuse);
 
 	private final List<String> invoked = new CopyOnWriteArrayList<>();
 
