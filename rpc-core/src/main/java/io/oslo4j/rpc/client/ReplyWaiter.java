@@ -120,7 +120,9 @@ public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 	}
 
 	/**
-	 * Returns how many replies arrived for calls no longer waiting.
+	 * Returns how many replies arrived for calls no longer waiting. A reply the broker
+	 * delivers again (its ack was pending when the connection was lost, see the
+	 * transport) was counted or handled on its first delivery and is not counted again.
 	 * @return the count of late or unknown replies
 	 */
 	public long lateReplies() {
@@ -148,8 +150,13 @@ public final class ReplyWaiter implements MessageHandler, AutoCloseable {
 		String msgId = reply.msgId();
 		PendingCall call = (msgId != null) ? this.pending.get(msgId) : null;
 		if (call == null) {
-			this.lateReplies.incrementAndGet();
-			logger.debug("No calling threads waiting for msg_id {}", msgId);
+			if (message.redelivered()) {
+				logger.debug("Dropping a redelivered reply for msg_id {}: its call no longer waits", msgId);
+			}
+			else {
+				this.lateReplies.incrementAndGet();
+				logger.debug("No calling threads waiting for msg_id {}", msgId);
+			}
 			return;
 		}
 		if (call.onReply(reply)) {

@@ -14,7 +14,8 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * {@link MessageHandler}, on the container's consumer thread. A handler that throws never
  * reaches the container: its message is rejected without requeue (unless the handler
  * settled it) and the failure is logged once. With {@code ackAfterHandler} (reply queues)
- * a message the handler left unsettled is acked when it returns.
+ * a message the handler left unsettled is acked when it returns, in batches when
+ * {@link ReplyAcks} are given.
  */
 final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
@@ -24,9 +25,12 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private final boolean ackAfterHandler;
 
-	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler) {
+	private final @Nullable ReplyAcks acks;
+
+	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks) {
 		this.handler = handler;
 		this.ackAfterHandler = ackAfterHandler;
+		this.acks = acks;
 	}
 
 	@Override
@@ -54,7 +58,13 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 			return;
 		}
 		if (this.ackAfterHandler) {
-			incoming.ack();
+			ReplyAcks batched = this.acks;
+			if (batched == null) {
+				incoming.ack();
+			}
+			else if (!incoming.isSettled()) {
+				batched.handled(channel, properties.getDeliveryTag());
+			}
 		}
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * sharing one monitor thread.
  * <ul>
  * <li>Manual acknowledgement; the handler runs on the amqp-client consumer thread, behind
- * the {@code max_message_size} limit.</li>
+ * the {@code max_message_size} limit. A reply queue's deliveries are acked once handled,
+ * in batches ({@link ReplyAcks}).</li>
  * <li>Prefetch: {@code rabbit_qos_prefetch_count}. oslo sends no {@code basic.qos} when
  * it is 0; Spring always sends one, so 0 becomes {@code basic.qos(0)}, which the broker
  * reads as "no limit": the same behaviour (Spring's own default of 250 is not used).</li>
@@ -59,7 +60,8 @@ final class RabbitConsumers implements AutoCloseable {
 	 * Makes and starts a container.
 	 * @param queues the queues to consume
 	 * @param handler receives the messages
-	 * @param ackAfterHandler whether messages the handler leaves unsettled are acked
+	 * @param ackAfterHandler whether messages the handler leaves unsettled are acked (a
+	 * reply queue's: in batches, see {@link ReplyAcks})
 	 * @param redeclare declares the queues again if one is missing
 	 * @return the running container
 	 */
@@ -71,7 +73,8 @@ final class RabbitConsumers implements AutoCloseable {
 		container.setPrefetchCount(this.options.qosPrefetchCount());
 		container.setConsumersPerQueue(1);
 		container.setMessageListener(new HandlerListenerAdapter(
-				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler));
+				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler,
+				ackAfterHandler ? ReplyAcks.forPrefetch(this.options.qosPrefetchCount(), this.scheduler) : null));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);

@@ -70,6 +70,36 @@ class RabbitReplyTests {
 	}
 
 	@Test
+	void repliesAreAckedInBatchesAndNoneStaysUnacknowledged() throws Exception {
+		BlockingQueue<IncomingMessage> replies = new LinkedBlockingQueue<>();
+		String replyQueue = this.client.replyQueue(replies::add);
+		this.broker.deleteLater(replyQueue);
+		int count = ReplyAcks.MAX_BATCH + 8;
+		for (int i = 0; i < count; i++) {
+			this.server.reply(replyQueue, bytes("{\"result\": " + i + "}"));
+		}
+		for (int i = 0; i < count; i++) {
+			IncomingMessage reply = replies.poll(10, TimeUnit.SECONDS);
+			assertThat(reply).as("reply %d", i).isNotNull();
+			assertThat(new String(reply.body())).isEqualTo("{\"result\": " + i + "}");
+		}
+		// the first batch by count, the rest by the delayed flush: the broker holds none
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> unacknowledged(replyQueue), (line) -> line.equals(replyQueue + "\t0\t0"));
+	}
+
+	private static String unacknowledged(String queue) throws Exception {
+		for (String line : RabbitTestSupport
+			.rabbitmqctl("list_queues", "name", "messages_ready", "messages_unacknowledged")
+			.split("\n")) {
+			if (line.startsWith(queue + "\t")) {
+				return line.trim();
+			}
+		}
+		return "";
+	}
+
+	@Test
 	void replyGoesToTheDefaultExchangeWithoutExpiration() throws Exception {
 		String queue;
 		try (var channel = this.broker.channel()) {
