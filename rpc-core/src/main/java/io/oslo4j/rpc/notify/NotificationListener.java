@@ -117,6 +117,22 @@ public final class NotificationListener implements GracefulStop {
 	}
 
 	/**
+	 * Returns the targets this listener consumes.
+	 * @return the targets (topic and optional exchange)
+	 */
+	public List<Target> targets() {
+		return this.targets;
+	}
+
+	/**
+	 * Returns the pool this listener shares its queues with.
+	 * @return the pool, or {@code null} when it has queues of its own
+	 */
+	public @Nullable String pool() {
+		return this.options.pool();
+	}
+
+	/**
 	 * Returns the priorities this listener subscribes to.
 	 * @return the priorities, in oslo's order
 	 */

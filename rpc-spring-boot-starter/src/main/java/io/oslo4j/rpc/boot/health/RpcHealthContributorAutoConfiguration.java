@@ -1,7 +1,12 @@
 package io.oslo4j.rpc.boot.health;
 
+import java.util.List;
+
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
+import io.oslo4j.rpc.boot.notify.RpcNotificationAutoConfiguration;
+import io.oslo4j.rpc.boot.notify.RpcNotificationListenerRegistry;
+import io.oslo4j.rpc.boot.notify.RpcNotificationTransport;
 import io.oslo4j.rpc.transport.Transport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,10 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers {@link RpcHealthIndicator} as the {@code rpc} health contributor; switched
- * off with {@code management.health.rpc.enabled=false}.
+ * Registers {@link RpcHealthIndicator} as the {@code rpc} health contributor, switched
+ * off with {@code management.health.rpc.enabled=false}, and
+ * {@link RpcNotificationsHealthIndicator} as the {@code rpcNotifications} one, switched
+ * off with {@code management.health.rpc-notifications.enabled=false}.
  */
-@AutoConfiguration(after = RpcAutoConfiguration.class)
+@AutoConfiguration(after = { RpcAutoConfiguration.class, RpcNotificationAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(Transport.class)
 public final class RpcHealthContributorAutoConfiguration {
@@ -35,6 +42,26 @@ public final class RpcHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "rpcHealthIndicator")
 		RpcHealthIndicator rpcHealthIndicator(Transport transport, ObjectProvider<RpcEndpointRegistry> registry) {
 			return new RpcHealthIndicator(transport, registry.getIfAvailable());
+		}
+
+	}
+
+	/**
+	 * The notification listeners' health, where notifications are configured; nested for
+	 * the same reason as the RPC one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RpcNotificationTransport.class)
+	@ConditionalOnEnabledHealthIndicator("rpc-notifications")
+	static class RpcNotificationsHealthIndicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rpcNotificationsHealthIndicator")
+		RpcNotificationsHealthIndicator rpcNotificationsHealthIndicator(RpcNotificationTransport transport,
+				ObjectProvider<RpcNotificationListenerRegistry> registry) {
+			RpcNotificationListenerRegistry listeners = registry.getIfAvailable();
+			return new RpcNotificationsHealthIndicator(transport,
+					(listeners != null) ? listeners::listeners : List::of);
 		}
 
 	}
