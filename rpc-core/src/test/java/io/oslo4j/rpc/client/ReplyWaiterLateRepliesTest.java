@@ -3,13 +3,12 @@ package io.oslo4j.rpc.client;
 import java.util.concurrent.TimeUnit;
 
 import io.oslo4j.rpc.RpcException;
-import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.StubDelivery;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
 import io.oslo4j.rpc.wire.ReplyMessage;
 import io.oslo4j.rpc.wire.WireCodec;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,9 +37,9 @@ class ReplyWaiterLateRepliesTest {
 	@Test
 	void aReplyForACallNoLongerWaitingIsCountedOnlyOnItsFirstDelivery() {
 		byte[] reply = this.codec.encodeReply(ReplyMessage.result(MessageIds.next(), 42));
-		this.waiter.onMessage(new Delivery(reply, false));
+		this.waiter.onMessage(new StubDelivery(reply, true, false));
 		assertThat(this.waiter.lateReplies()).isEqualTo(1);
-		this.waiter.onMessage(new Delivery(reply, true));
+		this.waiter.onMessage(new StubDelivery(reply, true, true));
 		assertThat(this.waiter.lateReplies()).as("a redelivered copy is not a second late reply").isEqualTo(1);
 	}
 
@@ -49,37 +48,9 @@ class ReplyWaiterLateRepliesTest {
 		String msgId = MessageIds.next();
 		PendingCall call = this.waiter.register(msgId, TimeUnit.SECONDS.toNanos(5), 0,
 				(failure) -> new RpcException(failure.message()));
-		this.waiter.onMessage(new Delivery(this.codec.encodeReply(ReplyMessage.result(msgId, 42)), true));
+		this.waiter.onMessage(new StubDelivery(this.codec.encodeReply(ReplyMessage.result(msgId, 42)), true, true));
 		assertThat(call.future.get(5, TimeUnit.SECONDS)).isEqualTo(42);
 		assertThat(this.waiter.lateReplies()).isZero();
-	}
-
-	private record Delivery(byte[] body, boolean redelivered) implements IncomingMessage {
-
-		@Override
-		public @Nullable String contentType() {
-			return "application/json";
-		}
-
-		@Override
-		public @Nullable String contentEncoding() {
-			return "utf-8";
-		}
-
-		@Override
-		public String queue() {
-			return "reply_test";
-		}
-
-		@Override
-		public boolean ack() {
-			return true;
-		}
-
-		@Override
-		public void reject(boolean requeue) {
-		}
-
 	}
 
 }

@@ -9,13 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.transport.StubDelivery;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
 import io.oslo4j.rpc.wire.RequestMessage;
 import io.oslo4j.rpc.wire.WireCodec;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,35 +51,35 @@ class RequestProcessorAckTest {
 
 	@Test
 	void aRequestIsDispatchedOnceItsAckWasWritten() {
-		Delivery delivery = new Delivery(cast("one"), true);
+		StubDelivery delivery = new StubDelivery(cast("one"), true);
 		this.processor.onMessage(delivery);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("one"));
-		assertThat(delivery.settlements).containsExactly("ack");
+		assertThat(delivery.settlements()).containsExactly("ack");
 	}
 
 	@Test
 	void aRequestWhoseAckFailedIsNotDispatched() throws Exception {
-		Delivery failing = new Delivery(cast("lost"), false);
+		StubDelivery failing = new StubDelivery(cast("lost"), false);
 		this.processor.onMessage(failing);
 		// a request after it on the same workers runs: the first was dropped, not queued
-		this.processor.onMessage(new Delivery(cast("after"), true));
+		this.processor.onMessage(new StubDelivery(cast("after"), true));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("after"));
 		this.executor.shutdown();
 		assertThat(this.executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(this.invoked).containsExactly("after");
-		assertThat(failing.settlements).containsExactly("ack");
+		assertThat(failing.settlements()).containsExactly("ack");
 	}
 
 	@Test
 	void theRedeliveredCopyOfARequestWhoseAckFailedIsDispatchedNotDroppedAsADuplicate() {
 		byte[] body = cast("again");
-		Delivery first = new Delivery(body, false);
+		StubDelivery first = new StubDelivery(body, false);
 		this.processor.onMessage(first);
-		Delivery redelivered = new Delivery(body, true);
+		StubDelivery redelivered = new StubDelivery(body, true);
 		this.processor.onMessage(redelivered);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("again"));
 		// and a third copy, after one was dispatched, is a duplicate
-		this.processor.onMessage(new Delivery(body, true));
+		this.processor.onMessage(new StubDelivery(body, true));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.processor.duplicatesDropped() == 1);
 		assertThat(this.invoked).containsExactly("again");
 	}
@@ -89,12 +88,12 @@ class RequestProcessorAckTest {
 	void withEveryWorkerBusyARequestIsAckedBeforeItWaitsForRoom() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		this.executor.execute(() -> awaitQuietly(release));
-		this.processor.onMessage(new Delivery(cast("queued"), true));
-		Delivery waiting = new Delivery(cast("waiting"), true);
+		this.processor.onMessage(new StubDelivery(cast("queued"), true));
+		StubDelivery waiting = new StubDelivery(cast("waiting"), true);
 		Thread consumer = new Thread(() -> this.processor.onMessage(waiting));
 		consumer.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getState() == Thread.State.WAITING);
-		assertThat(waiting.settlements).as("acked while it waits for room").containsExactly("ack");
+		assertThat(waiting.settlements()).as("acked while it waits for room").containsExactly("ack");
 		release.countDown();
 		consumer.join(5000);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.size() == 2);
@@ -104,9 +103,9 @@ class RequestProcessorAckTest {
 	@Test
 	void aRequestRefusedByAStoppingServerIsRequeued() {
 		this.executor.shutdown();
-		Delivery delivery = new Delivery(cast("late"), true);
+		StubDelivery delivery = new StubDelivery(cast("late"), true);
 		this.processor.onMessage(delivery);
-		assertThat(delivery.settlements).containsExactly("reject requeue=true");
+		assertThat(delivery.settlements()).containsExactly("reject requeue=true");
 		assertThat(this.invoked).isEmpty();
 	}
 
@@ -140,55 +139,5 @@ class RequestProcessorAckTest {
 	}
 
 	/** A delivery whose ack succeeds or fails, recording how it was settled. */
-	private static final class Delivery implements IncomingMessage {
-
-		private final byte[] body;
-
-		private final boolean ackSucceeds;
-
-		final List<String> settlements = new CopyOnWriteArrayList<>();
-
-		Delivery(byte[] body, boolean ackSucceeds) {
-			this.body = body;
-			this.ackSucceeds = ackSucceeds;
-		}
-
-		@Override
-		public byte[] body() {
-			return this.body;
-		}
-
-		@Override
-		public @Nullable String contentType() {
-			return "application/json";
-		}
-
-		@Override
-		public @Nullable String contentEncoding() {
-			return "utf-8";
-		}
-
-		@Override
-		public String queue() {
-			return "t";
-		}
-
-		@Override
-		public boolean redelivered() {
-			return false;
-		}
-
-		@Override
-		public boolean ack() {
-			this.settlements.add("ack");
-			return this.ackSucceeds;
-		}
-
-		@Override
-		public void reject(boolean requeue) {
-			this.settlements.add("reject requeue=" + requeue);
-		}
-
-	}
 
 }

@@ -75,15 +75,7 @@ public class RpcHealthIndicator extends AbstractHealthIndicator {
 			}
 		}
 		builder.withDetail("topics", topics).withDetail("servers", servers);
-		if (!connected) {
-			builder.down().withDetail("reason", "not connected to the broker");
-		}
-		else if (!notConsuming.isEmpty()) {
-			builder.down().withDetail("reason", "RPC servers not consuming: " + notConsuming);
-		}
-		else {
-			builder.up();
-		}
+		ConsumingStatus.apply(builder, connected, "RPC servers", notConsuming);
 	}
 
 }

@@ -74,15 +74,7 @@ public class RpcNotificationsHealthIndicator extends AbstractHealthIndicator {
 			}
 		}
 		builder.withDetail("listeners", details);
-		if (!connected) {
-			builder.down().withDetail("reason", "not connected to the broker");
-		}
-		else if (!notConsuming.isEmpty()) {
-			builder.down().withDetail("reason", "notification listeners not consuming: " + notConsuming);
-		}
-		else {
-			builder.up();
-		}
+		ConsumingStatus.apply(builder, connected, "notification listeners", notConsuming);
 	}
 
 	private static String describe(Target target) {
