@@ -21,9 +21,9 @@ import org.springframework.scheduling.TaskScheduler;
  * A reply is handled (its caller woken) before it is acknowledged, as before; what
  * changes is only how long an already handled reply stays unacknowledged. If the
  * connection is lost in that time the broker delivers those replies again, to calls that
- * no longer wait, and they are dropped as late replies: nothing waits on an ack of a
- * reply. Requests are never acknowledged this way (oslo acknowledges each one before it
- * runs).
+ * no longer wait, and they are dropped (flagged redelivered, they are not counted again
+ * as late replies): nothing waits on an ack of a reply. Requests are never acknowledged
+ * this way (oslo acknowledges each one before it runs).
  * <p>
  * Only the delivery thread of the reply queue's consumer calls {@link #handled}; the
  * scheduler calls {@link #flush}. A new channel (the consumer was restarted after a
