@@ -54,7 +54,11 @@ record BenchConfig(String url, String profile, Duration warmup, Duration systemW
 				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + usage());
 			}
 		}
-		systems.retainAll(Systems.ALL);
+		for (String system : systems) {
+			if (!Systems.ALL.contains(system)) {
+				throw new IllegalArgumentException("Unknown system '" + system + "' in --systems\n" + usage());
+			}
+		}
 		return switch (profile) {
 			case "quick" -> new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofSeconds(3),
 					Duration.ofMillis(500), 3, 50_000, 10_000, output, python, systems, memory, scenarios);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 
@@ -23,11 +25,18 @@ final class Oslo4jServers implements AutoCloseable {
 	private final List<BenchEndpoint> endpoints = new ArrayList<>();
 
 	Oslo4jServers(String url, String topic) {
+		this(url, topic, RpcServerOptions.defaults().executorThreads());
+	}
+
+	Oslo4jServers(String url, String topic, int executorThreads) {
 		this.transport = Transports.create(url);
+		RpcServerOptions options = RpcServerOptions.defaults().withExecutorThreads(executorThreads);
 		for (String name : NAMES) {
 			BenchEndpoint endpoint = new BenchEndpoint();
 			this.endpoints.add(endpoint);
-			this.servers.add(RpcServer.create(this.transport, Target.server(topic, name), endpoint).start());
+			this.servers
+				.add(new RpcServer(this.transport, Target.server(topic, name), List.of(Endpoint.of(endpoint)), options)
+					.start());
 		}
 	}
 

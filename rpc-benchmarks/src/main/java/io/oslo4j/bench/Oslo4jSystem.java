@@ -10,6 +10,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
@@ -52,10 +53,18 @@ final class Oslo4jSystem implements CallSystem {
 		}
 	}
 
-	/** oslo4j client and three oslo4j servers in this JVM. */
+	/**
+	 * oslo4j client and three oslo4j servers in this JVM, with the default 64 workers.
+	 */
 	static Oslo4jSystem withServers(String id, String url) {
+		return withServers(id, url, RpcServerOptions.defaults().executorThreads());
+	}
+
+	/** oslo4j client and three oslo4j servers in this JVM with that many workers each. */
+	static Oslo4jSystem withServers(String id, String url, int executorThreads) {
 		String topic = "bench_oslo4j_" + MessageIds.next().substring(0, 8);
-		return new Oslo4jSystem(id, url, topic, new Oslo4jServers(url, topic), ClientOptions.DEFAULT_TIMEOUT);
+		return new Oslo4jSystem(id, url, topic, new Oslo4jServers(url, topic, executorThreads),
+				ClientOptions.DEFAULT_TIMEOUT);
 	}
 
 	/** oslo4j client calling servers run elsewhere (closed with this system). */

@@ -23,14 +23,18 @@ final class Systems {
 
 	static final String FAKE = "oslo4j-fake";
 
+	/** oslo4j with servers that run requests on their consumer threads (no workers). */
+	static final String OSLO4J_INLINE = "oslo4j-inline";
+
 	/** The baseline of the ratios. */
 	static final String BASELINE = BARE;
 
-	static final List<String> ALL = List.of(BARE, OSLO4J, SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, FAKE);
+	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, SPRING, PYTHON, PYTHON_TO_OSLO4J,
+			OSLO4J_TO_PYTHON, FAKE);
 
 	private static final Map<String, String> LABELS = Map.of(BARE, "bare amqp-client", OSLO4J, "oslo4j → oslo4j",
-			SPRING, "Spring RabbitTemplate", PYTHON, "Python → Python", PYTHON_TO_OSLO4J, "Python → oslo4j",
-			OSLO4J_TO_PYTHON, "oslo4j → Python", FAKE, "oslo4j fake://");
+			OSLO4J_INLINE, "oslo4j, executor-threads 0", SPRING, "Spring RabbitTemplate", PYTHON, "Python → Python",
+			PYTHON_TO_OSLO4J, "Python → oslo4j", OSLO4J_TO_PYTHON, "oslo4j → Python", FAKE, "oslo4j fake://");
 
 	private Systems() {
 	}
@@ -60,6 +64,7 @@ final class Systems {
 		return switch (id) {
 			case BARE -> new BareAmqpSystem(url);
 			case OSLO4J -> Oslo4jSystem.withServers(id, url);
+			case OSLO4J_INLINE -> Oslo4jSystem.withServers(id, url, 0);
 			case SPRING -> new SpringAmqpSystem(url);
 			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench");
 			case OSLO4J_TO_PYTHON -> {

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -33,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * What a server does with each message, with oslo's delivery semantics: a message whose
  * content type is not JSON, that is not JSON or has an unsupported envelope is logged and
  * rejected without requeue; a duplicate {@code _unique_id} is acknowledged and dropped;
- * the rest is acknowledged (on receipt or after dispatch), dispatched on the executor,
- * and answered when it is a call.
+ * the rest is acknowledged (on receipt or after dispatch) and dispatched as
+ * {@link RequestHandoff} tells, and answered when it is a call.
  */
 final class RequestProcessor implements MessageHandler {
 
@@ -48,7 +47,7 @@ final class RequestProcessor implements MessageHandler {
 
 	private final WireCodec codec;
 
-	private final WorkerQueue workers;
+	private final RequestHandoff handoff;
 
 	private final Heartbeats heartbeats;
 
@@ -64,23 +63,19 @@ final class RequestProcessor implements MessageHandler {
 
 	private volatile boolean accepting = true;
 
-	private final Consumer<RequestMessage> dispatchAfterAck = (request) -> process(request, null);
-
-	private final Consumer<RequestMessage> dropAfterFailedAck = this::dropUnacked;
-
 	private final Object stopLock = new Object();
 
 	// with ack after dispatch: the requests being dispatched, not yet acknowledged
 	private final Set<IncomingMessage> running = ConcurrentHashMap.newKeySet();
 
 	RequestProcessor(Transport transport, String topic, RpcDispatcher dispatcher, RpcServerOptions options,
-			ThreadPoolExecutor executor, Heartbeats heartbeats) {
+			@Nullable ThreadPoolExecutor executor, Heartbeats heartbeats) {
 		this.transport = transport;
 		this.topic = topic;
 		this.dispatcher = dispatcher;
 		this.options = options;
 		this.codec = options.codec();
-		this.workers = new WorkerQueue(executor);
+		this.handoff = new RequestHandoff(executor, options.ackMode(), this::ackFailed, this::process);
 		this.heartbeats = heartbeats;
 		this.duplicates = new DuplicateCache(options.duplicateCacheSize());
 		this.replies = new ReplySender(transport, this.codec, this.badMessages);
@@ -127,44 +122,15 @@ final class RequestProcessor implements MessageHandler {
 			message.ack();
 			return;
 		}
-		if (this.options.ackMode() == AckMode.ON_RECEIPT) {
-			AckedDispatch dispatch = new AckedDispatch(request, this.dispatchAfterAck, this.dropAfterFailedAck);
-			switch (this.workers.offer(dispatch)) {
-				// handed over first: the worker wakes up while the ack is written, and
-				// dispatches only once it succeeded
-				case HANDED -> dispatch.acked(ack(message, request));
-				// every worker busy: acked before waiting for room, as oslo does, so that
-				// no request waits here unacknowledged (the broker would deliver it
-				// again)
-				case BUSY -> {
-					boolean acked = ack(message, request);
-					dispatch.acked(acked);
-					if (acked && !this.workers.put(dispatch)) {
-						notDispatched(request, null);
-					}
-				}
-				case STOPPING -> notDispatched(request, message);
-			}
-		}
-		else {
-			Runnable task = () -> process(request, message);
-			WorkerQueue.Offer offer = this.workers.offer(task);
-			if (offer == WorkerQueue.Offer.STOPPING || (offer == WorkerQueue.Offer.BUSY && !this.workers.put(task))) {
-				notDispatched(request, message);
-			}
-		}
+		this.handoff.handOff(message, request);
 	}
 
 	/**
-	 * Acks a request; when that fails its id is forgotten at once, so that the copy the
-	 * broker delivers again is not taken for a duplicate.
+	 * Forgets the id of a request whose ack failed, so that the copy the broker delivers
+	 * again is not taken for a duplicate.
 	 */
-	private boolean ack(IncomingMessage message, RequestMessage request) {
-		boolean acked = message.ack();
-		if (!acked) {
-			this.duplicates.forget(request.uniqueId());
-		}
-		return acked;
+	private void ackFailed(RequestMessage request) {
+		this.duplicates.forget(request.uniqueId());
 	}
 
 	private boolean isDuplicate(RequestMessage request) {
@@ -174,24 +140,6 @@ final class RequestProcessor implements MessageHandler {
 		this.duplicatesDropped.incrementAndGet();
 		this.badMessages.warn("Ignoring duplicate message {} (_unique_id {})", request.msgId(), request.uniqueId());
 		return true;
-	}
-
-	/**
-	 * Logs a request no worker will run because the server is stopping.
-	 * @param toReject the message to reject with requeue (for another server), or
-	 * {@code null} when it was acked already
-	 */
-	private void notDispatched(RequestMessage request, @Nullable IncomingMessage toReject) {
-		if (toReject != null) {
-			toReject.reject(true);
-		}
-		logger.warn("Server is stopping; request '{}' not dispatched{}", request.method(),
-				(toReject != null) ? " (the broker delivers it again)" : "");
-	}
-
-	private void dropUnacked(RequestMessage request) {
-		logger.debug("Request '{}' not dispatched: its acknowledgement failed, so the broker delivers it again",
-				request.method());
 	}
 
 	private static void checkContentType(@Nullable String contentType) {
@@ -296,6 +244,24 @@ final class RequestProcessor implements MessageHandler {
 			logger.error("Exception during message handling ({})", request.method(), ex);
 			return ReplyMessage.failure(msgId, FailureRecord.of(ex));
 		}
+	}
+
+	/**
+	 * Returns how many requests run on consumer threads (a server without workers).
+	 * @return the count
+	 */
+	int runningInline() {
+		return this.handoff.runningInline();
+	}
+
+	/**
+	 * Waits until no request runs on a consumer thread.
+	 * @param timeoutNanos how long to wait
+	 * @return whether none runs
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	boolean awaitInline(long timeoutNanos) throws InterruptedException {
+		return this.handoff.awaitInline(timeoutNanos);
 	}
 
 	boolean awaitReplies(long timeoutNanos) throws InterruptedException {

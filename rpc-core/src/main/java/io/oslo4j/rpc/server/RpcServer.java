@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An oslo RPC server: consumes its target's {@code topic}, {@code topic.server} and
- * fanout queues and dispatches each request to its endpoints on a bounded executor.
+ * fanout queues and dispatches each request to its endpoints on a bounded executor (or,
+ * with {@link RpcServerOptions#executorThreads()} 0, on the consumer thread that received
+ * it).
  * <p>
  * Lifecycle, as oslo's {@code MessageHandlingServer}: {@link #start()} begins consuming;
  * {@link #stop()} stops taking new messages; {@link #await(Duration)} waits for in-flight
@@ -35,7 +37,8 @@ public final class RpcServer implements GracefulStop {
 
 	private final RpcServerOptions options;
 
-	private final ThreadPoolExecutor executor;
+	// null: requests run on the consumer threads
+	private final @Nullable ThreadPoolExecutor executor;
 
 	private final Heartbeats heartbeats;
 
@@ -63,10 +66,7 @@ public final class RpcServer implements GracefulStop {
 		this.options = options;
 		this.dispatcher = new RpcDispatcher(endpoints, options.serializer());
 		String name = target.topic() + "." + target.server();
-		this.executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
-				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
-				WorkerQueue::refuse);
-		this.executor.allowCoreThreadTimeOut(true);
+		this.executor = (options.executorThreads() > 0) ? executor(options, name) : null;
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);
 		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.executor,
 				this.heartbeats);
@@ -128,8 +128,14 @@ public final class RpcServer implements GracefulStop {
 	public boolean await(Duration timeout) throws InterruptedException {
 		try {
 			long deadline = System.nanoTime() + timeout.toNanos();
-			this.executor.shutdown();
-			boolean finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			boolean finished;
+			if (this.executor != null) {
+				this.executor.shutdown();
+				finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			else {
+				finished = this.processor.awaitInline(timeout.toNanos());
+			}
 			if (!finished) {
 				logger.warn("RPC server {}: requests still running after {}", this.target, timeout);
 			}
@@ -157,7 +163,9 @@ public final class RpcServer implements GracefulStop {
 		if (current != null) {
 			current.close();
 		}
-		this.executor.shutdownNow();
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
 		this.heartbeats.close();
 	}
 
@@ -201,7 +209,9 @@ public final class RpcServer implements GracefulStop {
 	 * @return the number of requests in flight
 	 */
 	public int inFlight() {
-		return this.executor.getActiveCount() + this.executor.getQueue().size();
+		ThreadPoolExecutor workers = this.executor;
+		return (workers != null) ? workers.getActiveCount() + workers.getQueue().size()
+				: this.processor.runningInline();
 	}
 
 	/**
@@ -211,6 +221,14 @@ public final class RpcServer implements GracefulStop {
 	 */
 	public long duplicatesDropped() {
 		return this.processor.duplicatesDropped();
+	}
+
+	private static ThreadPoolExecutor executor(RpcServerOptions options, String name) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
+				WorkerQueue::refuse);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	private static java.util.concurrent.ThreadFactory threads(String name) {

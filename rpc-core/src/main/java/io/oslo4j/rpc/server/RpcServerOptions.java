@@ -11,9 +11,13 @@ import io.oslo4j.rpc.wire.WireCodec;
  * How an {@link RpcServer} runs.
  *
  * @param executorThreads worker threads dispatching requests (oslo's
- * {@code executor_thread_pool_size}, 64)
+ * {@code executor_thread_pool_size}, 64); 0 runs each request on the consumer thread that
+ * received it, with no hand-off to a worker: the fastest for endpoints that never block,
+ * but a slow method then holds up the requests behind it on its queue (oslo's threading
+ * executor does not)
  * @param queueCapacity requests waiting for a worker; when full, the consumer waits,
  * which pushes back to the broker (with a prefetch limit) instead of growing memory
+ * (unused without workers)
  * @param ackMode when requests are acknowledged
  * @param duplicateCacheSize how many recent {@code _unique_id}s are remembered to drop
  * duplicates (oslo remembers 16)
@@ -28,8 +32,9 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations) {
 
 	public RpcServerOptions {
-		if (executorThreads < 1) {
-			throw new IllegalArgumentException("executorThreads must be at least 1, was " + executorThreads);
+		if (executorThreads < 0) {
+			throw new IllegalArgumentException(
+					"executorThreads must be 0 (the consumer thread) or more, was " + executorThreads);
 		}
 		if (queueCapacity < 1) {
 			throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);

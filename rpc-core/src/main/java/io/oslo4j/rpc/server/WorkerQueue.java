@@ -71,6 +71,15 @@ final class WorkerQueue {
 	}
 
 	/**
+	 * Returns whether the workers are stopping: {@link #offer} would say
+	 * {@link Offer#STOPPING}.
+	 * @return whether the server is stopping
+	 */
+	boolean isStopping() {
+		return this.executor.isShutdown();
+	}
+
+	/**
 	 * Waits until the queue has room for a task, after {@link #offer} said
 	 * {@link Offer#BUSY}.
 	 * @param task the task

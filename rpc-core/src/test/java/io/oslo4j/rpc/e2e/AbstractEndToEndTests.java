@@ -15,7 +15,9 @@ import io.oslo4j.rpc.RpcVersionCapException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
 import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
@@ -48,6 +50,14 @@ abstract class AbstractEndToEndTests {
 	 * @return the URL
 	 */
 	protected abstract String url();
+
+	/**
+	 * Returns how the servers run: the defaults unless a subclass says otherwise.
+	 * @return the server options
+	 */
+	protected RpcServerOptions serverOptions() {
+		return RpcServerOptions.defaults();
+	}
 
 	/**
 	 * Removes the queues the test left on the broker.
@@ -83,8 +93,12 @@ abstract class AbstractEndToEndTests {
 
 	private CalculatorEndpoint server(String name) {
 		CalculatorEndpoint endpoint = new CalculatorEndpoint(name);
-		track(RpcServer.create(this.transport, serverTarget(this.topic, name), endpoint)).start();
+		track(newServer(serverTarget(this.topic, name), endpoint)).start();
 		return endpoint;
+	}
+
+	private RpcServer newServer(Target target, CalculatorEndpoint endpoint) {
+		return new RpcServer(this.transport, target, List.of(Endpoint.of(endpoint)), serverOptions());
 	}
 
 	protected RpcClient client() {
@@ -266,7 +280,7 @@ abstract class AbstractEndToEndTests {
 	void gracefulStopLetsInFlightCallsFinish() throws Exception {
 		CalculatorEndpoint endpoint = new CalculatorEndpoint("s1");
 		endpoint.gate = new CountDownLatch(1);
-		RpcServer server = RpcServer.create(this.transport, serverTarget(this.topic, "s1"), endpoint).start();
+		RpcServer server = newServer(serverTarget(this.topic, "s1"), endpoint).start();
 		CompletableFuture<Object> inFlight = client().callAsync(RpcContext.empty(), "waitForGate", Map.of(),
 				Object.class);
 		await().atMost(Duration.ofSeconds(5)).until(() -> server.inFlight() == 1);

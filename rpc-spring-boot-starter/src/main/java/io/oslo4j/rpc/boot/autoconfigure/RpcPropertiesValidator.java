@@ -41,7 +41,7 @@ final class RpcPropertiesValidator {
 		atLeast("rpc.rabbit.prefetch", rabbit.getPrefetch(), 0, "100");
 		atLeast("rpc.rabbit.pool-size", rabbit.getPoolSize(), 1, "30");
 		RpcServerProperties server = properties.getServer();
-		atLeast("rpc.server.executor-threads", server.getExecutorThreads(), 1, "64");
+		atLeast("rpc.server.executor-threads", server.getExecutorThreads(), 0, "64");
 		notNegative("rpc.server.shutdown-timeout", server.getShutdownTimeout(), "30s");
 		notBlank("rpc.server.topic", server.getTopic(), "inventory");
 		notBlank("rpc.server.name", server.getName(), "host-1");

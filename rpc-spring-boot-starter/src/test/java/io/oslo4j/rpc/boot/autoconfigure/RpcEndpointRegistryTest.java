@@ -92,6 +92,35 @@ class RpcEndpointRegistryTest {
 	}
 
 	@Test
+	void executorThreadsZeroRunsRequestsOnTheConsumerThreadInsteadOfAWorker() {
+		this.runner.withBean(ThreadEndpoint.class).run((context) -> {
+			RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+			assertThat(client.call(RpcContext.empty(), "thread", Map.of(), String.class))
+				.startsWith("oslo4j-rpc-app.n1-");
+		});
+		this.runner.withBean(ThreadEndpoint.class)
+			.withPropertyValues("rpc.server.executor-threads=0")
+			.run((context) -> {
+				RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+				assertThat(client.call(RpcContext.empty(), "thread", Map.of(), String.class))
+					.doesNotStartWith("oslo4j-rpc-");
+				assertThat(context.getBean(RpcEndpointRegistry.class).servers().get(0).inFlight()).isZero();
+			});
+	}
+
+	@Test
+	void negativeExecutorThreadsFailStartupNamingTheProperty() {
+		this.runner.withBean(EchoEndpoint.class)
+			.withPropertyValues("rpc.server.executor-threads=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RpcConfigurationException.class)
+				.hasMessageContaining("rpc.server.executor-threads")
+				.hasMessageContaining("-1"));
+	}
+
+	@Test
 	void withoutActuatorThereIsNoSanitizingFunction() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SanitizingFunction.class));
@@ -121,6 +150,16 @@ class RpcEndpointRegistryTest {
 		@Override
 		public String echo(String value) {
 			return value + "!";
+		}
+
+	}
+
+	/** Tells which thread runs it. */
+	@RpcEndpoint
+	public static class ThreadEndpoint {
+
+		public String thread() {
+			return Thread.currentThread().getName();
 		}
 
 	}

@@ -1,0 +1,200 @@
+package io.oslo4j.rpc.server;
+
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import io.oslo4j.rpc.transport.IncomingMessage;
+import io.oslo4j.rpc.wire.RequestMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How an accepted request gets from the consumer thread to its dispatch, in oslo's order:
+ * with ack on receipt it is acknowledged first and dispatched only once that ack was
+ * written (a request whose ack failed is never run here: the broker delivers it again);
+ * with ack after dispatch it is acknowledged once dispatched.
+ * <p>
+ * With workers (oslo's threading executor) a request runs on the server's bounded
+ * executor:
+ * <ul>
+ * <li>a call is handed to a worker before its ack is written, so that the worker wakes up
+ * meanwhile ({@link AckedDispatch});</li>
+ * <li>a cast, which nobody waits for, is acknowledged first and then handed over, so that
+ * its worker never has to wait for the ack (one wake-up instead of up to two); a cast
+ * that reaches a stopping server is rejected with requeue before its ack;</li>
+ * <li>with every worker busy and the queue full, the consumer thread waits for room
+ * (after the ack, as oslo acks before its executor).</li>
+ * </ul>
+ * Without workers ({@code executorThreads} 0) a request runs on the consumer thread that
+ * received it: no hand-off at all, but a slow method holds up the requests behind it on
+ * its queue.
+ */
+final class RequestHandoff {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
+
+	private final @Nullable WorkerQueue workers;
+
+	private final AckMode ackMode;
+
+	private final Consumer<RequestMessage> ackFailed;
+
+	private final BiConsumer<RequestMessage, @Nullable IncomingMessage> process;
+
+	private final Consumer<RequestMessage> dispatchAfterAck;
+
+	private final Consumer<RequestMessage> dropAfterFailedAck = RequestHandoff::dropUnacked;
+
+	// requests running on consumer threads (no workers)
+	private final AtomicInteger inline = new AtomicInteger();
+
+	private final Object inlineDone = new Object();
+
+	/**
+	 * Makes the hand-off.
+	 * @param executor the workers, made with {@link WorkerQueue#refuse} as rejection
+	 * policy; {@code null} to run requests on the consumer thread
+	 * @param ackMode when requests are acknowledged
+	 * @param ackFailed told of a request whose ack failed, before it is dropped
+	 * @param process dispatches a request and answers it, then acks the message given
+	 * (with ack after dispatch; {@code null} when it was acked already)
+	 */
+	RequestHandoff(@Nullable ThreadPoolExecutor executor, AckMode ackMode, Consumer<RequestMessage> ackFailed,
+			BiConsumer<RequestMessage, @Nullable IncomingMessage> process) {
+		this.workers = (executor != null) ? new WorkerQueue(executor) : null;
+		this.ackMode = ackMode;
+		this.ackFailed = ackFailed;
+		this.process = process;
+		this.dispatchAfterAck = (request) -> process.accept(request, null);
+	}
+
+	/**
+	 * Acknowledges and dispatches a request, or rejects it with requeue when the workers
+	 * are stopping.
+	 * @param message the delivery
+	 * @param request its decoded request
+	 */
+	void handOff(IncomingMessage message, RequestMessage request) {
+		WorkerQueue workers = this.workers;
+		if (workers == null) {
+			runInline(message, request);
+		}
+		else if (this.ackMode == AckMode.AFTER_DISPATCH) {
+			hand(workers, () -> this.process.accept(request, message), request, message);
+		}
+		else if (!request.isCall()) {
+			if (workers.isStopping()) {
+				notDispatched(request, message);
+			}
+			else if (ack(message, request)) {
+				hand(workers, () -> this.dispatchAfterAck.accept(request), request, null);
+			}
+			else {
+				dropUnacked(request);
+			}
+		}
+		else {
+			AckedDispatch dispatch = new AckedDispatch(request, this.dispatchAfterAck, this.dropAfterFailedAck);
+			switch (workers.offer(dispatch)) {
+				// handed over first: the worker wakes up while the ack is written, and
+				// dispatches only once it succeeded
+				case HANDED -> dispatch.acked(ack(message, request));
+				// every worker busy: acked before waiting for room, so that no request
+				// waits here unacknowledged (the broker would deliver it again)
+				case BUSY -> {
+					boolean acked = ack(message, request);
+					dispatch.acked(acked);
+					if (acked && !workers.put(dispatch)) {
+						notDispatched(request, null);
+					}
+				}
+				case STOPPING -> notDispatched(request, message);
+			}
+		}
+	}
+
+	/**
+	 * Returns how many requests run on consumer threads (always 0 with workers).
+	 * @return the count
+	 */
+	int runningInline() {
+		return this.inline.get();
+	}
+
+	/**
+	 * Waits until no request runs on a consumer thread.
+	 * @param timeoutNanos how long to wait
+	 * @return whether none runs
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	boolean awaitInline(long timeoutNanos) throws InterruptedException {
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this.inlineDone) {
+			while (this.inline.get() > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.inlineDone, left);
+			}
+		}
+		return true;
+	}
+
+	private void runInline(IncomingMessage message, RequestMessage request) {
+		boolean ackFirst = this.ackMode == AckMode.ON_RECEIPT;
+		if (ackFirst && !ack(message, request)) {
+			dropUnacked(request);
+			return;
+		}
+		this.inline.incrementAndGet();
+		try {
+			this.process.accept(request, ackFirst ? null : message);
+		}
+		finally {
+			if (this.inline.decrementAndGet() == 0) {
+				synchronized (this.inlineDone) {
+					this.inlineDone.notifyAll();
+				}
+			}
+		}
+	}
+
+	private void hand(WorkerQueue workers, Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
+		WorkerQueue.Offer offer = workers.offer(task);
+		if (offer == WorkerQueue.Offer.STOPPING || (offer == WorkerQueue.Offer.BUSY && !workers.put(task))) {
+			notDispatched(request, toReject);
+		}
+	}
+
+	private boolean ack(IncomingMessage message, RequestMessage request) {
+		if (message.ack()) {
+			return true;
+		}
+		this.ackFailed.accept(request);
+		return false;
+	}
+
+	/**
+	 * Logs a request no worker will run because the server is stopping.
+	 * @param toReject the message to reject with requeue (for another server), or
+	 * {@code null} when it was acked already
+	 */
+	private static void notDispatched(RequestMessage request, @Nullable IncomingMessage toReject) {
+		if (toReject != null) {
+			toReject.reject(true);
+		}
+		logger.warn("Server is stopping; request '{}' not dispatched{}", request.method(),
+				(toReject != null) ? " (the broker delivers it again)" : "");
+	}
+
+	private static void dropUnacked(RequestMessage request) {
+		logger.debug("Request '{}' not dispatched: its acknowledgement failed, so the broker delivers it again",
+				request.method());
+	}
+
+}
