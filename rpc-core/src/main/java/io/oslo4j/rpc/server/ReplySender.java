@@ -1,8 +1,6 @@
 package io.oslo4j.rpc.server;
 
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.oslo4j.rpc.transport.ThrottledLog;
 import io.oslo4j.rpc.transport.Transport;
@@ -33,11 +31,7 @@ final class ReplySender {
 
 	private final ThrottledLog lostReplies = new ThrottledLog(logger, 5);
 
-	private final AtomicInteger pending = new AtomicInteger();
-
-	private final Object settled = new Object();
-
-	private volatile boolean waiting;
+	private final InFlightCount pending = new InFlightCount();
 
 	ReplySender(Transport transport, WireCodec codec, ThrottledLog badMessages) {
 		this.transport = transport;
@@ -73,17 +67,17 @@ final class ReplySender {
 			this.transport.reply(replyQueue, body);
 			return;
 		}
-		this.pending.incrementAndGet();
+		this.pending.increment();
 		try {
 			this.transport.replyAsync(replyQueue, body).whenComplete((ignored, failure) -> {
 				if (failure != null) {
 					lost(request, failure);
 				}
-				settle();
+				this.pending.decrement();
 			});
 		}
 		catch (RuntimeException ex) {
-			settle();
+			this.pending.decrement();
 			throw ex;
 		}
 	}
@@ -108,28 +102,7 @@ final class ReplySender {
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	boolean awaitPending(long timeoutNanos) throws InterruptedException {
-		long deadline = System.nanoTime() + timeoutNanos;
-		this.waiting = true;
-		synchronized (this.settled) {
-			while (this.pending.get() > 0) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this.settled, left);
-			}
-		}
-		return true;
-	}
-
-	private void settle() {
-		// the waiter sets waiting before it reads the count: one of the two sees the
-		// other
-		if (this.pending.decrementAndGet() == 0 && this.waiting) {
-			synchronized (this.settled) {
-				this.settled.notifyAll();
-			}
-		}
+		return this.pending.awaitZero(timeoutNanos);
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.oslo4j.rpc.server;
 
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -50,9 +48,7 @@ final class RequestHandoff {
 	private final Consumer<RequestMessage> dropAfterFailedAck = RequestHandoff::dropUnacked;
 
 	// requests running on consumer threads (no workers)
-	private final AtomicInteger inline = new AtomicInteger();
-
-	private final Object inlineDone = new Object();
+	private final InFlightCount inline = new InFlightCount();
 
 	/**
 	 * Makes the hand-off.
@@ -132,17 +128,7 @@ final class RequestHandoff {
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	boolean awaitInline(long timeoutNanos) throws InterruptedException {
-		long deadline = System.nanoTime() + timeoutNanos;
-		synchronized (this.inlineDone) {
-			while (this.inline.get() > 0) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this.inlineDone, left);
-			}
-		}
-		return true;
+		return this.inline.awaitZero(timeoutNanos);
 	}
 
 	private void runInline(IncomingMessage message, RequestMessage request) {
@@ -151,16 +137,12 @@ final class RequestHandoff {
 			dropUnacked(request);
 			return;
 		}
-		this.inline.incrementAndGet();
+		this.inline.increment();
 		try {
 			this.process.accept(request, ackFirst ? null : message);
 		}
 		finally {
-			if (this.inline.decrementAndGet() == 0) {
-				synchronized (this.inlineDone) {
-					this.inlineDone.notifyAll();
-				}
-			}
+			this.inline.decrement();
 		}
 	}
 
