@@ -105,7 +105,7 @@ final class RequestHandoff {
 					boolean acked = ack(message, request);
 					dispatch.acked(acked);
 					if (acked && !workers.put(dispatch)) {
-						notDispatched(request, null);
+						runHere(request, dispatch);
 					}
 				}
 				case STOPPING -> notDispatched(request, message);
@@ -114,7 +114,8 @@ final class RequestHandoff {
 	}
 
 	/**
-	 * Returns how many requests run on consumer threads (always 0 with workers).
+	 * Returns how many requests run on consumer threads: all of them without workers;
+	 * with workers, only those acked just before the workers stopped.
 	 * @return the count
 	 */
 	int runningInline() {
@@ -146,10 +147,36 @@ final class RequestHandoff {
 		}
 	}
 
+	/**
+	 * Hands a task to the workers; when they are stopping, a message not acked yet is
+	 * rejected with requeue, and a request acked already is run here rather than lost.
+	 */
 	private void hand(WorkerQueue workers, Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
 		WorkerQueue.Offer offer = workers.offer(task);
 		if (offer == WorkerQueue.Offer.STOPPING || (offer == WorkerQueue.Offer.BUSY && !workers.put(task))) {
-			notDispatched(request, toReject);
+			if (toReject != null) {
+				notDispatched(request, toReject);
+			}
+			else {
+				runHere(request, task);
+			}
+		}
+	}
+
+	/**
+	 * Runs an acknowledged request on this thread: the workers stopped between its ack
+	 * and its hand-off, and the broker will not deliver it again. A graceful stop waits
+	 * for it as for the requests run without workers.
+	 */
+	private void runHere(RequestMessage request, Runnable task) {
+		logger.info("Server is stopping; running request '{}' on the consumer thread (it was acknowledged already)",
+				request.method());
+		this.inline.increment();
+		try {
+			task.run();
+		}
+		finally {
+			this.inline.decrement();
 		}
 	}
 
@@ -162,16 +189,12 @@ final class RequestHandoff {
 	}
 
 	/**
-	 * Logs a request no worker will run because the server is stopping.
-	 * @param toReject the message to reject with requeue (for another server), or
-	 * {@code null} when it was acked already
+	 * Rejects with requeue, for another server, a request no worker will run because the
+	 * server is stopping.
 	 */
-	private static void notDispatched(RequestMessage request, @Nullable IncomingMessage toReject) {
-		if (toReject != null) {
-			toReject.reject(true);
-		}
-		logger.warn("Server is stopping; request '{}' not dispatched{}", request.method(),
-				(toReject != null) ? " (the broker delivers it again)" : "");
+	private static void notDispatched(RequestMessage request, IncomingMessage toReject) {
+		toReject.reject(true);
+		logger.warn("Server is stopping; request '{}' not dispatched (the broker delivers it again)", request.method());
 	}
 
 	private static void dropUnacked(RequestMessage request) {

@@ -134,8 +134,11 @@ public final class RpcServer implements GracefulStop {
 				finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			else {
-				finished = this.processor.awaitInline(timeout.toNanos());
+				finished = true;
 			}
+			// requests running on consumer threads: all of them without workers, and
+			// any acked just as the workers stopped
+			finished = finished && this.processor.awaitInline(deadline - System.nanoTime());
 			if (!finished) {
 				logger.warn("RPC server {}: requests still running after {}", this.target, timeout);
 			}
@@ -210,8 +213,8 @@ public final class RpcServer implements GracefulStop {
 	 */
 	public int inFlight() {
 		ThreadPoolExecutor workers = this.executor;
-		return (workers != null) ? workers.getActiveCount() + workers.getQueue().size()
-				: this.processor.runningInline();
+		int inline = this.processor.runningInline();
+		return (workers != null) ? workers.getActiveCount() + workers.getQueue().size() + inline : inline;
 	}
 
 	/**

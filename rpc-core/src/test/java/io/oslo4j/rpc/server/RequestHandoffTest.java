@@ -39,6 +39,9 @@ class RequestHandoffTest {
 
 	private volatile @Nullable StubDelivery current;
 
+	// stops the workers as a task reaches them, as a graceful stop racing a hand-off does
+	private volatile boolean stopOnHandOff;
+
 	// records how the current delivery was settled when its task reached the workers
 	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(1), WorkerQueue::refuse) {
@@ -48,6 +51,9 @@ class RequestHandoffTest {
 			StubDelivery delivery = RequestHandoffTest.this.current;
 			if (delivery != null) {
 				RequestHandoffTest.this.settledAtHandOff.add(List.copyOf(delivery.settlements()));
+			}
+			if (RequestHandoffTest.this.stopOnHandOff) {
+				shutdown();
 			}
 			super.execute(command);
 		}
@@ -85,6 +91,16 @@ class RequestHandoffTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.invoked.contains("after"));
 		assertThat(this.invoked).doesNotContain("lost");
 		assertThat(this.settledAtHandOff).containsExactly(List.of("ack"));
+	}
+
+	@Test
+	void aCastAckedJustBeforeTheWorkersStopRunsOnTheConsumerThreadInsteadOfBeingLost() {
+		this.stopOnHandOff = true;
+		RequestProcessor processor = processor(this.executor, AckMode.ON_RECEIPT);
+		StubDelivery delivery = deliver(processor, cast("raced"));
+		assertThat(this.invoked).containsExactly("raced", "on " + Thread.currentThread().getName(), "settled [ack]");
+		assertThat(delivery.settlements()).containsExactly("ack");
+		assertThat(processor.runningInline()).isZero();
 	}
 
 	@Test
