@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * its worker never has to wait for the ack (one wake-up instead of up to two); a cast
  * that reaches a stopping server is rejected with requeue before its ack;</li>
  * <li>with every worker busy and the queue full, the consumer thread waits for room
- * (after the ack, as oslo acks before its executor).</li>
+ * (after the ack, as oslo acks before its executor);</li>
+ * <li>a request acked already when the workers stop (a stop racing its hand-off) runs on
+ * the consumer thread rather than being lost.</li>
  * </ul>
  * Without workers ({@code executorThreads} 0) a request runs on the consumer thread that
  * received it: no hand-off at all, but a slow method holds up the requests behind it on
@@ -47,7 +49,7 @@ final class RequestHandoff {
 
 	private final Consumer<RequestMessage> dropAfterFailedAck = RequestHandoff::dropUnacked;
 
-	// requests running on consumer threads (no workers)
+	// requests running on consumer threads: all without workers, else the stop races
 	private final InFlightCount inline = new InFlightCount();
 
 	/**
