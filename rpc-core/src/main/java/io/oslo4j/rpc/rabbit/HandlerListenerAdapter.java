@@ -15,7 +15,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * reaches the container: its message is rejected without requeue (unless the handler
  * settled it) and the failure is logged once. With {@code ackAfterHandler} (reply queues)
  * a message the handler left unsettled is acked when it returns, in batches when
- * {@link ReplyAcks} are given.
+ * {@link ReplyAcks} are given. A stream's delivery moves its {@link StreamOffset} on.
  */
 final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
@@ -27,10 +27,14 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private final @Nullable ReplyAcks acks;
 
-	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks) {
+	private final @Nullable StreamOffset streamOffset;
+
+	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks,
+			@Nullable StreamOffset streamOffset) {
 		this.handler = handler;
 		this.ackAfterHandler = ackAfterHandler;
 		this.acks = acks;
+		this.streamOffset = streamOffset;
 	}
 
 	@Override
@@ -39,6 +43,12 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 			throw new IllegalStateException("a channel is required with manual acknowledgement");
 		}
 		MessageProperties properties = message.getMessageProperties();
+		StreamOffset offset = this.streamOffset;
+		if (offset != null) {
+			// before the hand-off, as oslo: a consumer restarted from here on resumes
+			// after it
+			offset.delivered(properties.getHeaders());
+		}
 		String contentType = properties.getContentType();
 		String queue = properties.getConsumerQueue();
 		Boolean redelivered = properties.getRedelivered();

@@ -3,6 +3,7 @@ package io.oslo4j.rpc.rabbit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -16,7 +17,8 @@ import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
  * cancel; Spring does this only for queues of an application context), and that restarts
  * consumers lost with the connection only once the transport's {@link ReconnectProbe} has
  * a connection again (Spring would try, and log an error with a stack trace, every retry
- * interval for every container).
+ * interval for every container). A stream's consumer is started at its
+ * {@link StreamOffset}.
  */
 final class OsloListenerContainer extends DirectMessageListenerContainer {
 
@@ -31,10 +33,14 @@ final class OsloListenerContainer extends DirectMessageListenerContainer {
 
 	private final Map<String, String> liveConsumers = new ConcurrentHashMap<>();
 
-	OsloListenerContainer(ConnectionFactory connectionFactory, Runnable redeclare, ReconnectProbe reconnect) {
+	private final @Nullable StreamOffset streamOffset;
+
+	OsloListenerContainer(ConnectionFactory connectionFactory, Runnable redeclare, ReconnectProbe reconnect,
+			@Nullable StreamOffset streamOffset) {
 		super(connectionFactory);
 		this.redeclare = redeclare;
 		this.reconnect = reconnect;
+		this.streamOffset = streamOffset;
 		setApplicationEventPublisher((event) -> {
 			if (event instanceof ConsumeOkEvent ok && ok.getConsumerTag() != null) {
 				this.liveConsumers.put(ok.getConsumerTag(), String.valueOf(ok.getQueue()));
@@ -48,6 +54,16 @@ final class OsloListenerContainer extends DirectMessageListenerContainer {
 	 */
 	int liveConsumerCount() {
 		return this.liveConsumers.size();
+	}
+
+	/**
+	 * Returns the consumer arguments; a stream's consumer gets its current
+	 * {@code x-stream-offset} each time it is (re)started.
+	 */
+	@Override
+	public Map<String, Object> getConsumerArguments() {
+		StreamOffset offset = this.streamOffset;
+		return (offset != null) ? offset.consumerArguments() : super.getConsumerArguments();
 	}
 
 	@Override

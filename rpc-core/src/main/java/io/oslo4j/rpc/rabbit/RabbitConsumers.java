@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.oslo4j.rpc.transport.MessageHandler;
 import io.oslo4j.rpc.transport.MessageSizeLimit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.core.task.TaskRejectedException;
@@ -22,6 +23,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * <li>Prefetch: {@code rabbit_qos_prefetch_count}. oslo sends no {@code basic.qos} when
  * it is 0; Spring always sends one, so 0 becomes {@code basic.qos(0)}, which the broker
  * reads as "no limit": the same behaviour (Spring's own default of 250 is not used).</li>
+ * <li>A stream's consumer (stream fanout) reads from its {@link StreamOffset}; stream
+ * consumers need a prefetch limit, which {@code rabbit_stream_fanout} requires.</li>
  * <li>Consumers lost with the connection are restarted once it is open again, tried every
  * {@code rabbit_retry_interval} by one {@link ReconnectProbe}; initial start-up failures
  * back off as oslo does.</li>
@@ -63,18 +66,22 @@ final class RabbitConsumers implements AutoCloseable {
 	 * @param ackAfterHandler whether messages the handler leaves unsettled are acked (a
 	 * reply queue's: in batches, see {@link ReplyAcks})
 	 * @param redeclare declares the queues again if one is missing
+	 * @param streamOffset for the consumer of a stream: where it reads from, updated by
+	 * every delivery; {@code null} for other queues
 	 * @return the running container
 	 */
 	OsloListenerContainer start(java.util.List<String> queues, MessageHandler handler, boolean ackAfterHandler,
-			Runnable redeclare) {
-		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare, this.reconnect);
+			Runnable redeclare, @Nullable StreamOffset streamOffset) {
+		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare, this.reconnect,
+				streamOffset);
 		container.setQueueNames(queues.toArray(String[]::new));
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		container.setPrefetchCount(this.options.qosPrefetchCount());
 		container.setConsumersPerQueue(1);
 		container.setMessageListener(new HandlerListenerAdapter(
 				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler,
-				ackAfterHandler ? ReplyAcks.forPrefetch(this.options.qosPrefetchCount(), this.scheduler) : null));
+				ackAfterHandler ? ReplyAcks.forPrefetch(this.options.qosPrefetchCount(), this.scheduler) : null,
+				streamOffset));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);

@@ -1,15 +1,20 @@
 package io.oslo4j.rpc.rabbit;
 
+import java.util.List;
+
 /**
- * A server's consumers: one container on the queues {@code T}, {@code T.S} and
- * {@code T_fanout_<hex>}. {@link #close()} deletes the fanout queue, as oslo does on a
- * clean shutdown, and stops re-declaring the listener's topology.
+ * A server's consumers: the queues {@code T}, {@code T.S} and its fanout queue (its own
+ * {@code T_fanout_<hex>} or queue-manager queue, or the topic's shared stream).
+ * {@link #close()} deletes the server's own {@code T_fanout_<hex>} queue, as oslo does on
+ * a clean shutdown; queue-manager fanout queues are kept (their name comes back with the
+ * service, and with it the fanout casts sent meanwhile), and the shared stream is never
+ * deleted.
  */
 final class RabbitListener extends RabbitQueueListener {
 
-	RabbitListener(OsloListenerContainer container, RabbitTopology topology, RabbitTopology.Declarations declarations,
-			Runnable onClose) {
-		super(container, topology, declarations, onClose);
+	RabbitListener(List<OsloListenerContainer> containers, RabbitTopology topology,
+			RabbitLayout.Declarations declarations, Runnable onClose) {
+		super(containers, topology, declarations, onClose);
 	}
 
 	/**
@@ -22,7 +27,10 @@ final class RabbitListener extends RabbitQueueListener {
 
 	@Override
 	void deleteOwnQueues() {
-		topology().deleteQueue(fanoutQueue());
+		String own = declarations().ownQueue();
+		if (own != null) {
+			topology().deleteQueue(own);
+		}
 	}
 
 }

@@ -22,8 +22,16 @@ import org.jspecify.annotations.Nullable;
  * accepted and ignored ({@code kombu_reconnect_delay}, {@code heartbeat_rate},
  * {@code heartbeat_in_pthread}, {@code conn_pool_min_size}, {@code conn_pool_ttl},
  * {@code rabbit_login_method}, {@code direct_mandatory_flag},
- * {@code ssl_enforce_fips_mode}, {@code enable_cancel_on_failover}). Any other key is
- * refused.
+ * {@code ssl_enforce_fips_mode}, {@code enable_cancel_on_failover}: oslo4j never sends
+ * {@code x-cancel-on-ha-failover}, which quorum and stream queues refuse). Any other key
+ * is refused.
+ * <p>
+ * The modes of oslo.messaging 14.7+ are supported with oslo's names and rules:
+ * {@code rabbit_transient_quorum_queue} (reply and fanout queues quorum, the fanout
+ * exchange durable), {@code rabbit_stream_fanout} (one shared stream per topic; needs
+ * {@code rabbit_transient_quorum_queue} and {@code rabbit_qos_prefetch_count} > 0) and
+ * {@code use_queue_manager} with {@code hostname} and {@code processname} (deterministic
+ * reply and fanout queue names, see {@link QueueManagerNames}).
  *
  * @param ssl whether to use TLS ({@code ssl}, old name {@code rabbit_use_ssl})
  * @param sslCaFile PEM file of the CA certificates to trust; without it the server
@@ -41,8 +49,10 @@ import org.jspecify.annotations.Nullable;
  * @param autoDelete {@code amqp_auto_delete}
  * @param quorumQueue {@code rabbit_quorum_queue}
  * @param quorumDeliveryLimit {@code rabbit_quorum_delivery_limit}, 0 for none
- * @param quorumMaxMemoryLength {@code rabbit_quroum_max_memory_length}, 0 for none
- * @param quorumMaxMemoryBytes {@code rabbit_quroum_max_memory_bytes}, 0 for none
+ * @param quorumMaxMemoryLength {@code rabbit_quorum_max_memory_length} (old name
+ * {@code rabbit_quroum_max_memory_length}), 0 for none
+ * @param quorumMaxMemoryBytes {@code rabbit_quorum_max_memory_bytes} (old name
+ * {@code rabbit_quroum_max_memory_bytes}), 0 for none
  * @param haQueues {@code rabbit_ha_queues}
  * @param transientQueuesTtl {@code rabbit_transient_queues_ttl} in seconds (0: no
  * {@code x-expires}, as oslo 14.6+)
@@ -61,6 +71,19 @@ import org.jspecify.annotations.Nullable;
  * @param connectionTimeout the TCP connect and AMQP handshake timeout
  * @param maxMessageSize the largest message body, in bytes, that is handed to a handler
  * (oslo4j's {@code max_message_size}, see {@link MessageSizeLimit}); 0 means no limit
+ * @param transientQuorumQueue {@code rabbit_transient_quorum_queue}: reply and fanout
+ * queues are durable quorum queues, the fanout exchange is durable
+ * @param streamFanout {@code rabbit_stream_fanout}: fanout goes through one stream
+ * {@code <topic>_fanout} shared by every server of the topic
+ * @param useQueueManager {@code use_queue_manager}: reply and fanout queues are named
+ * {@code reply_<hostname>:<processname>:<n>} and
+ * {@code <topic>_fanout_<hostname>:<processname>:<n>}
+ * @param hostname {@code hostname}, the first part of queue-manager names (default: this
+ * host's name)
+ * @param processname {@code processname}, the second part of queue-manager names
+ * (default: the program's name, see {@link ProcessNames})
+ * @param reconnectSplay {@code kombu_reconnect_splay}: up to this much random time is
+ * added to each reconnect wait, so that many services do not reconnect at once
  */
 public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable String sslCertFile,
 		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification, int heartbeat,
@@ -68,9 +91,10 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 		int quorumMaxMemoryLength, int quorumMaxMemoryBytes, boolean haQueues, int transientQueuesTtl,
 		int qosPrefetchCount, Duration missingConsumerRetryTimeout, boolean shuffleHosts, int connectionPoolSize,
 		Duration retryInterval, Duration retryBackoff, Duration intervalMax, boolean confirmPublish,
-		Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize) {
+		Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize, boolean transientQuorumQueue,
+		boolean streamFanout, boolean useQueueManager, String hostname, String processname, Duration reconnectSplay) {
 
-	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_rate", "heartbeat_in_pthread",
+	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_in_pthread",
 			"conn_pool_min_size", "conn_pool_ttl", "rabbit_login_method", "direct_mandatory_flag",
 			"ssl_enforce_fips_mode", "enable_cancel_on_failover");
 
@@ -96,8 +120,8 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.bool("ssl_enforce_hostname_verification", true),
 				reader.integer("heartbeat_timeout_threshold", 60, 0), reader.bool("amqp_durable_queues", false),
 				reader.bool("amqp_auto_delete", false), quorum, reader.integer("rabbit_quorum_delivery_limit", 0, 0),
-				reader.integer("rabbit_quroum_max_memory_length", 0, 0, "rabbit_quorum_max_memory_length"),
-				reader.integer("rabbit_quroum_max_memory_bytes", 0, 0, "rabbit_quorum_max_memory_bytes"), ha,
+				reader.integer("rabbit_quorum_max_memory_length", 0, 0, "rabbit_quroum_max_memory_length"),
+				reader.integer("rabbit_quorum_max_memory_bytes", 0, 0, "rabbit_quroum_max_memory_bytes"), ha,
 				reader.integer("rabbit_transient_queues_ttl", 1800, 0),
 				reader.integer("rabbit_qos_prefetch_count", 0, 0),
 				reader.seconds("kombu_missing_consumer_retry_timeout", 60, 0),
@@ -107,14 +131,38 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.seconds("rabbit_retry_backoff", 2, 0), reader.seconds("rabbit_interval_max", 30, 0),
 				reader.bool("confirm_publish", true), reader.seconds("confirm_timeout", 30, 0.001),
 				reader.seconds("connection_timeout", 30, 0.001),
-				reader.integer(MessageSizeLimit.OPTION, MessageSizeLimit.DEFAULT, 0));
+				reader.integer(MessageSizeLimit.OPTION, MessageSizeLimit.DEFAULT, 0),
+				reader.bool("rabbit_transient_quorum_queue", false), reader.bool("rabbit_stream_fanout", false),
+				reader.bool("use_queue_manager", false), reader.stringOr("hostname", ProcessNames.hostname()),
+				reader.stringOr("processname", ProcessNames.processname()),
+				reader.seconds("kombu_reconnect_splay", 0, 0));
+		reader.integer("heartbeat_rate", 3, 0);
 		reader.accepted(IGNORED.toArray(String[]::new));
 		reader.rejectUnknown();
-		if (quorum && ha) {
-			throw reader.error("the options rabbit_ha_queues and rabbit_quorum_queue cannot both be set "
-					+ "(HA queues and quorum queues are mutually exclusive)");
-		}
+		options.checkModes(reader);
 		return options;
+	}
+
+	/**
+	 * Refuses what oslo refuses (its "Configuration Error"s), naming the options.
+	 */
+	private void checkModes(OptionReader reader) {
+		if (this.haQueues && (this.quorumQueue || this.transientQuorumQueue)) {
+			throw reader.error("the option rabbit_ha_queues cannot be combined with "
+					+ (this.quorumQueue ? "rabbit_quorum_queue" : "rabbit_transient_quorum_queue")
+					+ " (HA queues and quorum queues are mutually exclusive); unset rabbit_ha_queues");
+		}
+		if (this.streamFanout && !this.transientQuorumQueue) {
+			throw reader.error("rabbit_stream_fanout needs rabbit_transient_quorum_queue to be set to true "
+					+ "(as in oslo.messaging); set rabbit_transient_quorum_queue=true");
+		}
+		if (this.streamFanout && this.qosPrefetchCount <= 0) {
+			throw reader.error("rabbit_stream_fanout needs rabbit_qos_prefetch_count to be set to a value greater "
+					+ "than 0 (stream consumers need a prefetch limit); set e.g. rabbit_qos_prefetch_count=1");
+		}
+		if (this.useQueueManager && (this.hostname.isBlank() || this.processname.isBlank())) {
+			throw reader.error("use_queue_manager needs a hostname and a processname; set both options");
+		}
 	}
 
 	/**
@@ -145,17 +193,24 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 			args.put("x-ha-policy", "all");
 		}
 		if (this.quorumQueue) {
-			args.put("x-queue-type", "quorum");
-			putIfPositive(args, "x-delivery-limit", this.quorumDeliveryLimit);
-			putIfPositive(args, "x-max-in-memory-length", this.quorumMaxMemoryLength);
-			putIfPositive(args, "x-max-in-memory-bytes", this.quorumMaxMemoryBytes);
+			putQuorumArguments(args);
 		}
 		return args;
 	}
 
+	private void putQuorumArguments(Map<String, Object> args) {
+		args.put("x-queue-type", "quorum");
+		putIfPositive(args, "x-delivery-limit", this.quorumDeliveryLimit);
+		putIfPositive(args, "x-max-in-memory-length", this.quorumMaxMemoryLength);
+		putIfPositive(args, "x-max-in-memory-bytes", this.quorumMaxMemoryBytes);
+	}
+
 	/**
-	 * Returns the arguments of the fanout and reply queues: {@code x-expires} (ttl in ms,
-	 * an integer) and the HA argument (oslo 14.0.3 keeps them classic even with quorum).
+	 * Returns the arguments of the fanout and reply queues: with
+	 * {@code rabbit_transient_quorum_queue} the quorum arguments of a topic queue (limits
+	 * included), else the HA argument (oslo keeps these queues classic with
+	 * {@code rabbit_quorum_queue} alone); then {@code x-expires} (ttl in ms, an integer)
+	 * unless the ttl is 0.
 	 * @return the queue arguments
 	 */
 	public Map<String, Object> transientQueueArguments() {
@@ -163,7 +218,34 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 		if (this.haQueues) {
 			args.put("x-ha-policy", "all");
 		}
+		if (this.transientQuorumQueue) {
+			putQuorumArguments(args);
+		}
 		putIfPositive(args, "x-expires", this.transientQueuesTtl * 1000);
+		return args;
+	}
+
+	/**
+	 * Returns whether the fanout and reply queues, and the fanout exchange, are durable:
+	 * {@code rabbit_transient_quorum_queue}.
+	 * @return whether they are durable
+	 */
+	public boolean transientDurable() {
+		return this.transientQuorumQueue;
+	}
+
+	/**
+	 * Returns the arguments of the shared fanout stream {@code <topic>_fanout}:
+	 * {@code x-queue-type: stream} and {@code x-max-age: "<ttl>s"} (a string), without
+	 * the age when the ttl is 0.
+	 * @return the stream arguments
+	 */
+	public Map<String, Object> streamArguments() {
+		Map<String, Object> args = new java.util.LinkedHashMap<>();
+		args.put("x-queue-type", "stream");
+		if (this.transientQueuesTtl > 0) {
+			args.put("x-max-age", this.transientQueuesTtl + "s");
+		}
 		return args;
 	}
 

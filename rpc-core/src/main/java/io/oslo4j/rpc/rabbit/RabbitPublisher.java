@@ -67,10 +67,13 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	private final Set<String> declaredExchanges = ConcurrentHashMap.newKeySet();
 
+	private final RabbitOptions options;
+
 	private final Map<Long, AMQP.BasicProperties> expiringProperties = new ConcurrentHashMap<>();
 
 	RabbitPublisher(CachingConnectionFactory publisherConnectionFactory, RabbitOptions options) {
 		this.template = new RabbitTemplate(publisherConnectionFactory);
+		this.options = options;
 		this.confirm = options.confirmPublish();
 		this.confirmTimeoutMillis = Math.max(1, options.confirmTimeout().toMillis());
 		this.channels = new ConfirmChannels(publisherConnectionFactory,
@@ -129,7 +132,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			return this.channels.publish(name, routingKey, false, properties, body);
 		}
 		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
-			return CompletableFuture.failedFuture(failure(name, routingKey, ex));
+			return CompletableFuture.failedFuture(failure(exchange, routingKey, ex));
 		}
 		catch (MessageDeliveryException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -224,14 +227,14 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 		}
 		catch (AmqpException ex) {
 			if (BrokerErrors.channelReplyCode(ex) != 404) {
-				throw failure(exchange.getName(), routingKey, ex);
+				throw failure(exchange, routingKey, ex);
 			}
 			this.declaredExchanges.remove(exchange.getName());
 			try {
 				publishOnce(exchange, routingKey, properties, body);
 			}
 			catch (AmqpException retryEx) {
-				throw failure(exchange.getName(), routingKey, retryEx);
+				throw failure(exchange, routingKey, retryEx);
 			}
 		}
 	}
@@ -274,6 +277,18 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			.priority(0)
 			.expiration(expiration)
 			.build();
+	}
+
+	/**
+	 * Returns the failure of a publish: a {@link DeclarationException} with advice when
+	 * the broker refused to declare the exchange (406), else
+	 * {@link #failure(String, String, Exception)}.
+	 */
+	private MessageDeliveryException failure(Exchange exchange, String routingKey, Exception ex) {
+		if (BrokerErrors.channelReplyCode(ex) == 406 && !this.declaredExchanges.contains(exchange.getName())) {
+			return DeclarationAdvice.failure(exchange, this.options, ex);
+		}
+		return failure(exchange.getName(), routingKey, ex);
 	}
 
 	static MessageDeliveryException failure(String exchange, String routingKey, Exception ex) {

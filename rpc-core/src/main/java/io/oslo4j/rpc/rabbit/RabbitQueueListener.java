@@ -6,26 +6,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.oslo4j.rpc.transport.Listener;
 
 /**
- * Consumers of declared queues: one container. As is, it is a notification listener's
- * (the queues {@code <topic>.<priority>} or the pool's queue): closing stops re-declaring
- * them but deletes nothing, as notification queues outlive their listeners with oslo.
+ * Consumers of declared queues: one container, or two when one of the queues is a stream
+ * (whose consumer carries its offset). As is, it is a notification listener's (the queues
+ * {@code <topic>.<priority>} or the pool's queue): closing stops re-declaring them but
+ * deletes nothing, as notification queues outlive their listeners with oslo.
  * {@link RabbitListener} adds what a server's listener deletes.
  */
 class RabbitQueueListener implements Listener {
 
-	private final OsloListenerContainer container;
+	private final List<OsloListenerContainer> containers;
 
 	private final RabbitTopology topology;
 
-	private final RabbitTopology.Declarations declarations;
+	private final RabbitLayout.Declarations declarations;
 
 	private final Runnable onClose;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	RabbitQueueListener(OsloListenerContainer container, RabbitTopology topology,
-			RabbitTopology.Declarations declarations, Runnable onClose) {
-		this.container = container;
+	RabbitQueueListener(List<OsloListenerContainer> containers, RabbitTopology topology,
+			RabbitLayout.Declarations declarations, Runnable onClose) {
+		this.containers = List.copyOf(containers);
 		this.topology = topology;
 		this.declarations = declarations;
 		this.onClose = onClose;
@@ -43,10 +44,16 @@ class RabbitQueueListener implements Listener {
 		return this.topology;
 	}
 
+	RabbitLayout.Declarations declarations() {
+		return this.declarations;
+	}
+
 	@Override
 	public void stop() {
-		if (this.container.isRunning()) {
-			this.container.stop();
+		for (OsloListenerContainer container : this.containers) {
+			if (container.isRunning()) {
+				container.stop();
+			}
 		}
 	}
 
@@ -77,20 +84,36 @@ class RabbitQueueListener implements Listener {
 			return false;
 		}
 		this.topology.forget(this.declarations);
-		this.container.stop();
-		this.container.destroy();
+		for (OsloListenerContainer container : this.containers) {
+			container.stop();
+			container.destroy();
+		}
 		return true;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return !this.closed.get() && this.container.isRunning()
-				&& this.container.liveConsumerCount() == this.declarations.queues().size();
+		if (this.closed.get()) {
+			return false;
+		}
+		for (OsloListenerContainer container : this.containers) {
+			if (!container.isRunning()) {
+				return false;
+			}
+		}
+		return consumerCount() == this.declarations.queues().size();
 	}
 
 	@Override
 	public int consumerCount() {
-		return this.closed.get() ? 0 : this.container.liveConsumerCount();
+		if (this.closed.get()) {
+			return 0;
+		}
+		int count = 0;
+		for (OsloListenerContainer container : this.containers) {
+			count += container.liveConsumerCount();
+		}
+		return count;
 	}
 
 	@Override

@@ -22,12 +22,13 @@ import org.springframework.amqp.core.Exchange;
 
 /**
  * The RabbitMQ transport ({@code rabbit://}, oslo's "rabbit" driver) on Spring AMQP:
- * wire-compatible with oslo.messaging 14.
+ * wire-compatible with oslo.messaging 14 to 18, in oslo's default mode and in the modes
+ * of 14.7+ (transient quorum queues, stream fanout, queue-manager names).
  * <ul>
  * <li>Two connections: one for consumers and declarations, one for publishing
  * ({@link RabbitConnectionFactories}).</li>
- * <li>Topology exactly as oslo declares it ({@link RabbitTopology}), declared again after
- * reconnecting.</li>
+ * <li>Topology exactly as oslo declares it ({@link RabbitLayout}), declared again after
+ * reconnecting ({@link RabbitTopology}).</li>
  * <li>Publishing with publisher confirms and kombu's properties
  * ({@link RabbitPublisher}).</li>
  * <li>Consumers in listener containers with manual acknowledgement
@@ -44,6 +45,8 @@ public class RabbitTransport extends AbstractTransport {
 	private final RabbitOptions options;
 
 	private final RabbitConnectionFactories connectionFactories;
+
+	private final RabbitLayout layout;
 
 	private final RabbitTopology topology;
 
@@ -76,8 +79,8 @@ public class RabbitTransport extends AbstractTransport {
 		super(url, settings);
 		this.options = RabbitOptions.of(url, settings);
 		this.connectionFactories = new RabbitConnectionFactories(url, this.options);
-		this.topology = new RabbitTopology(this.connectionFactories.consumer(), this.options,
-				settings.controlExchange());
+		this.layout = new RabbitLayout(this.options, settings.controlExchange());
+		this.topology = new RabbitTopology(this.connectionFactories.consumer(), this.options);
 		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);
 		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(),
 				this.connectionFactories::consumerConnected, this.options, url.toString());
@@ -120,11 +123,11 @@ public class RabbitTransport extends AbstractTransport {
 		Exchange exchange;
 		String routingKey;
 		if (target.fanout()) {
-			exchange = RabbitTopology.fanoutExchange(topic);
+			exchange = this.layout.fanoutExchange(topic);
 			routingKey = "";
 		}
 		else {
-			exchange = this.topology.topicExchange(this.topology.exchangeName(target));
+			exchange = this.layout.topicExchange(this.layout.exchangeName(target));
 			routingKey = (target.server() != null) ? topic + "." + target.server() : topic;
 		}
 		if (!wait) {
@@ -162,10 +165,10 @@ public class RabbitTransport extends AbstractTransport {
 			name = this.replyQueue;
 			if (name == null) {
 				checkOpen();
-				RabbitTopology.Declarations declarations = this.topology.forReplyQueue();
+				RabbitLayout.Declarations declarations = this.layout.forReplyQueue();
 				this.topology.declare(declarations);
 				this.replyContainer = this.consumers.start(declarations.queues(), handler, true,
-						() -> this.topology.redeclareIfMissing(declarations));
+						() -> this.topology.redeclareIfMissing(declarations), null);
 				name = declarations.queues().get(0);
 				this.replyQueue = name;
 			}
@@ -180,7 +183,7 @@ public class RabbitTransport extends AbstractTransport {
 	public Listener listen(Target target, MessageHandler handler) {
 		target.validateForListen();
 		checkOpen();
-		return consume(this.topology.forListener(target), handler, RabbitListener::new);
+		return consume(this.layout.forListener(target), handler, RabbitListener::new);
 	}
 
 	// ---- notifications ----
@@ -189,28 +192,46 @@ public class RabbitTransport extends AbstractTransport {
 	public void sendNotification(Target target, String priority, byte[] body) {
 		String topic = java.util.Objects.requireNonNull(target.topic(), "a notification target needs a topic");
 		checkOpen();
-		Exchange exchange = this.topology.topicExchange(this.topology.exchangeName(target));
-		this.notificationPublisher.publish(exchange, this.topology.notificationQueue(topic + "." + priority), body);
+		Exchange exchange = this.layout.topicExchange(this.layout.exchangeName(target));
+		this.notificationPublisher.publish(exchange, this.layout.notificationQueue(topic + "." + priority), body);
 	}
 
 	@Override
 	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
 			MessageHandler handler) {
 		checkOpen();
-		return consume(this.topology.forNotifications(targets, priorities, pool), handler, RabbitQueueListener::new);
+		return consume(this.layout.forNotifications(targets, priorities, pool), handler, RabbitQueueListener::new);
 	}
 
 	/**
-	 * Declares the queues, starts a container on them and tracks the listener until it is
-	 * closed.
+	 * Declares the queues, starts a container on them (two when one is a stream: its
+	 * consumer has arguments of its own) and tracks the listener until it is closed.
 	 */
-	private Listener consume(RabbitTopology.Declarations declarations, MessageHandler handler,
-			ListenerFactory factory) {
+	private Listener consume(RabbitLayout.Declarations declarations, MessageHandler handler, ListenerFactory factory) {
 		this.topology.declare(declarations);
-		OsloListenerContainer container = this.consumers.start(declarations.queues(), handler, false,
-				() -> this.topology.redeclareIfMissing(declarations));
+		Runnable redeclare = () -> this.topology.redeclareIfMissing(declarations);
+		String stream = declarations.stream();
+		List<OsloListenerContainer> containers;
+		if (stream == null) {
+			containers = List.of(this.consumers.start(declarations.queues(), handler, false, redeclare, null));
+		}
+		else {
+			List<String> queues = declarations.queues();
+			OsloListenerContainer topics = this.consumers.start(queues.subList(0, queues.size() - 1), handler, false,
+					redeclare, null);
+			try {
+				containers = List.of(topics, this.consumers.start(List.of(stream), handler, false, redeclare,
+						java.util.Objects.requireNonNull(declarations.streamOffset())));
+			}
+			catch (RuntimeException ex) {
+				topics.stop();
+				topics.destroy();
+				this.topology.forget(declarations);
+				throw ex;
+			}
+		}
 		RabbitQueueListener[] holder = new RabbitQueueListener[1];
-		RabbitQueueListener listener = factory.create(container, this.topology, declarations,
+		RabbitQueueListener listener = factory.create(containers, this.topology, declarations,
 				() -> this.listeners.remove(holder[0]));
 		holder[0] = listener;
 		this.listeners.add(listener);
@@ -288,8 +309,8 @@ public class RabbitTransport extends AbstractTransport {
 	@FunctionalInterface
 	private interface ListenerFactory {
 
-		RabbitQueueListener create(OsloListenerContainer container, RabbitTopology topology,
-				RabbitTopology.Declarations declarations, Runnable onClose);
+		RabbitQueueListener create(List<OsloListenerContainer> containers, RabbitTopology topology,
+				RabbitLayout.Declarations declarations, Runnable onClose);
 
 	}
 
