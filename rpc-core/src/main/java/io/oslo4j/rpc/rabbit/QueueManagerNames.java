@@ -24,14 +24,14 @@ import org.jspecify.annotations.Nullable;
  * processes with the same host and program name can get the same number and then share a
  * reply or fanout queue, stealing each other's messages. Here each number is a lock file,
  * {@code <hostname>_<processname>_<n>.lock} in {@code /dev/shm/oslo4j-qmanager} (or the
- * temporary directory), locked by the process that uses it for as long as it lives: a
- * name takes the lowest number that no live process, this one included, holds. The
- * operating system releases the locks when a process ends, however it ends, so a service
- * that restarts and declares its queues in the same order gets the same names again (and
- * the messages its fanout queues kept meanwhile), while a second copy running beside it
- * gets names of its own.
+ * temporary directory), locked by the process that uses it for as long as it lives (or
+ * until its transport closes): a name takes the lowest number that no live process, this
+ * one included, holds. The operating system releases the locks when a process ends,
+ * however it ends, so a service that restarts and declares its queues in the same order
+ * gets the same names again (and the messages its fanout queues kept meanwhile), while a
+ * second copy running beside it gets names of its own.
  */
-final class QueueManagerNames {
+final class QueueManagerNames implements AutoCloseable {
 
 	private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
@@ -40,6 +40,8 @@ final class QueueManagerNames {
 	private final String processname;
 
 	private final Path directory;
+
+	private final java.util.List<Path> claimed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/**
 	 * Makes names in the default lock directory.
@@ -83,9 +85,24 @@ final class QueueManagerNames {
 			for (int n = 1;; n++) {
 				Path file = this.directory.resolve(prefix + n + ".lock");
 				if (!HELD.containsKey(file) && tryLock(file)) {
+					this.claimed.add(file);
 					return n;
 				}
 			}
+		}
+	}
+
+	/**
+	 * Releases the numbers of this transport's names (it is closed): a transport made
+	 * later in this JVM may use them again, as a restarted process would.
+	 */
+	@Override
+	public void close() {
+		synchronized (HELD) {
+			for (Path file : this.claimed) {
+				close(HELD.remove(file));
+			}
+			this.claimed.clear();
 		}
 	}
 

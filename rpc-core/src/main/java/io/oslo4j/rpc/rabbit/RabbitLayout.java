@@ -33,7 +33,7 @@ import org.springframework.amqp.core.TopicExchange;
  * <li>{@code use_queue_manager}: {@link QueueManagerNames} instead of random names.</li>
  * </ul>
  */
-final class RabbitLayout {
+final class RabbitLayout implements AutoCloseable {
 
 	private final RabbitOptions options;
 
@@ -170,6 +170,17 @@ final class RabbitLayout {
 		QueueManagerNames names = this.queueManager;
 		Queue queue = transientQueue((names != null) ? names.replyQueue() : "reply_" + hex());
 		return new Declarations(List.of(queue), List.of(queue.getName()), null, null);
+	}
+
+	/**
+	 * Releases the queue-manager names of this transport.
+	 */
+	@Override
+	public void close() {
+		QueueManagerNames names = this.queueManager;
+		if (names != null) {
+			names.close();
+		}
 	}
 
 	private Queue topicQueue(String name) {

@@ -298,6 +298,7 @@ public class RabbitTransport extends AbstractTransport {
 		this.consumers.close();
 		this.publisher.close();
 		this.connectionFactories.close();
+		this.layout.close();
 	}
 
 	private void checkOpen() {
