@@ -3,7 +3,6 @@ package io.oslo4j.rpc.rabbit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.oslo4j.rpc.MessageDeliveryException;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +39,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * {@link RabbitTemplate} in SIMPLE confirm mode, and are published again after declaring
  * the exchange when it was missing.</li>
  * <li>Exchanges are declared on first use (the declared set is forgotten when the
- * publisher connection is re-established, or a channel closed on a missing exchange).
- * </li>
+ * publisher connection is re-established, or a channel closed on a missing exchange); an
+ * exchange that exists with other flags is used as it is, with a warning.</li>
  * <li>Replies are mandatory and retried while the broker returns them
  * ({@link RabbitReplies}).</li>
  * </ul>
@@ -65,15 +63,13 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	private final RabbitReplies replies;
 
-	private final Set<String> declaredExchanges = ConcurrentHashMap.newKeySet();
-
-	private final RabbitOptions options;
+	private final PublisherExchanges exchanges;
 
 	private final Map<Long, AMQP.BasicProperties> expiringProperties = new ConcurrentHashMap<>();
 
 	RabbitPublisher(CachingConnectionFactory publisherConnectionFactory, RabbitOptions options) {
 		this.template = new RabbitTemplate(publisherConnectionFactory);
-		this.options = options;
+		this.exchanges = new PublisherExchanges(this.template, options);
 		this.confirm = options.confirmPublish();
 		this.confirmTimeoutMillis = Math.max(1, options.confirmTimeout().toMillis());
 		this.channels = new ConfirmChannels(publisherConnectionFactory,
@@ -102,7 +98,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 				throw ex;
 			}
 			// the exchange was deleted behind our back: declare it again
-			this.declaredExchanges.remove(exchange.getName());
+			this.exchanges.forget(exchange.getName());
 			await(publishAsync(exchange, routingKey, body, expiration), exchange.getName(), routingKey);
 		}
 	}
@@ -126,9 +122,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 				publishAlone(exchange, routingKey, properties, body);
 				return CompletableFuture.completedFuture(null);
 			}
-			if (!this.declaredExchanges.contains(name)) {
-				this.template.execute((channel) -> declare(channel, exchange));
-			}
+			this.exchanges.declare(exchange);
 			return this.channels.publish(name, routingKey, false, properties, body);
 		}
 		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
@@ -164,12 +158,12 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	 */
 	@Override
 	public void onCreate(Connection connection) {
-		this.declaredExchanges.clear();
+		this.exchanges.forgetAll();
 	}
 
 	@Override
 	public void onClose(Connection connection) {
-		this.declaredExchanges.clear();
+		this.exchanges.forgetAll();
 	}
 
 	/**
@@ -191,7 +185,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	private void channelClosed(ShutdownSignalException cause) {
 		if (BrokerErrors.channelReplyCode(cause) == 404) {
 			// published to a missing exchange: declare every exchange again on next use
-			this.declaredExchanges.clear();
+			this.exchanges.forgetAll();
 		}
 	}
 
@@ -229,7 +223,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			if (BrokerErrors.channelReplyCode(ex) != 404) {
 				throw failure(exchange, routingKey, ex);
 			}
-			this.declaredExchanges.remove(exchange.getName());
+			this.exchanges.forget(exchange.getName());
 			try {
 				publishOnce(exchange, routingKey, properties, body);
 			}
@@ -240,21 +234,12 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	}
 
 	private void publishOnce(Exchange exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+		this.exchanges.declare(exchange);
 		this.template.execute((cached) -> {
-			if (!this.declaredExchanges.contains(exchange.getName())) {
-				declare(cached, exchange);
-			}
 			ConfirmedPublish.onTarget(cached, exchange.getName(), routingKey, properties, body,
 					this.confirm ? this.confirmTimeoutMillis : 0);
 			return null;
 		});
-	}
-
-	private @Nullable Void declare(Channel channel, Exchange exchange) throws IOException {
-		channel.exchangeDeclare(exchange.getName(), exchange.getType(), exchange.isDurable(), exchange.isAutoDelete(),
-				false, null);
-		this.declaredExchanges.add(exchange.getName());
-		return null;
 	}
 
 	private AMQP.BasicProperties expiring(Duration expiration) {
@@ -279,15 +264,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			.build();
 	}
 
-	/**
-	 * Returns the failure of a publish: a {@link DeclarationException} with advice when
-	 * the broker refused to declare the exchange (406), else
-	 * {@link #failure(String, String, Exception)}.
-	 */
-	private MessageDeliveryException failure(Exchange exchange, String routingKey, Exception ex) {
-		if (BrokerErrors.channelReplyCode(ex) == 406 && !this.declaredExchanges.contains(exchange.getName())) {
-			return DeclarationAdvice.failure(exchange, this.options, ex);
-		}
+	private static MessageDeliveryException failure(Exchange exchange, String routingKey, Exception ex) {
 		return failure(exchange.getName(), routingKey, ex);
 	}
 

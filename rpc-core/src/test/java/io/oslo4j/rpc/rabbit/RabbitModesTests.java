@@ -19,6 +19,7 @@ import static io.oslo4j.rpc.rabbit.RabbitTestSupport.exchangeLine;
 import static io.oslo4j.rpc.rabbit.RabbitTestSupport.queueLine;
 import static io.oslo4j.rpc.rabbit.RabbitTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -170,6 +171,34 @@ class RabbitModesTests {
 		client.send(Target.topic(this.topic).withFanout(true), bytes("after"), null);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
 		assertThat(received).containsExactly("before", "after");
+	}
+
+	@Test
+	void defaultModeServerOnATransientQuorumTopicIsToldWhichOptionToSet() throws Exception {
+		RabbitTransport kolla = transport(Map.of("rabbit_transient_quorum_queue", "true"));
+		RabbitListener modern = (RabbitListener) kolla.listen(Target.server(this.topic, "s1"), IncomingMessage::ack);
+		this.broker.deleteLater(modern.fanoutQueue());
+		RabbitTransport legacy = transport(Map.of());
+		assertThatExceptionOfType(DeclarationException.class)
+			.isThrownBy(() -> legacy.listen(Target.server(this.topic, "s2"), IncomingMessage::ack))
+			.withMessageContaining("exchange '" + this.topic + "_fanout'")
+			.withMessageContaining("inequivalent arg 'durable'")
+			.satisfies((ex) -> assertThat(ex.advice())
+				.contains("set rabbit_transient_quorum_queue=true (rpc.rabbit.transient-quorum-queues=true)"));
+	}
+
+	@Test
+	void defaultModeClientFanoutCastReachesTransientQuorumServers() throws Exception {
+		List<String> received = new CopyOnWriteArrayList<>();
+		RabbitTransport kolla = transport(Map.of("rabbit_transient_quorum_queue", "true"));
+		RabbitListener modern = (RabbitListener) kolla.listen(Target.server(this.topic, "s1"), collect(received));
+		this.broker.deleteLater(modern.fanoutQueue());
+		RabbitTransport legacy = transport(Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(modern::isRunning);
+		legacy.send(Target.topic(this.topic).withFanout(true), bytes("to-all"), null);
+		legacy.send(Target.topic(this.topic).withFanout(true), bytes("again"), null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+		assertThat(received).containsExactly("to-all", "again");
 	}
 
 	@Test
