@@ -1,19 +1,23 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.MessageIds;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -225,6 +229,37 @@ class RpcRabbitOptionsTest {
 		assertThat(analyzeFailure("rpc.rabbit.queue-manager.hostname= ").getDescription())
 			.contains("rpc.rabbit.queue-manager.hostname")
 			.contains("blank");
+	}
+
+	@Test
+	void aSplayWithAFractionIsExplainedWithTheValueInMilliseconds() {
+		this.runner.withPropertyValues("rpc.rabbit.reconnect-splay=0.5").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("rpc.rabbit.reconnect-splay").contains("\"0.5\"");
+			assertThat(analysis.getAction()).contains("rpc.rabbit.reconnect-splay=500ms");
+		});
+		this.runner.withPropertyValues("rpc.rabbit.reconnect-splay=1.25s")
+			.run((context) -> assertThat(firstAnalysis(context.getStartupFailure()).getAction())
+				.contains("rpc.rabbit.reconnect-splay=1250ms"));
+	}
+
+	/**
+	 * Analyzes a failure as Spring Boot does: the registered analyzers in their order,
+	 * the first answer wins.
+	 */
+	private static FailureAnalysis firstAnalysis(@Nullable Throwable failure) {
+		assertThat(failure).isNotNull();
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, (type, name, ex) -> {
+			});
+		for (FailureAnalyzer analyzer : analyzers) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		throw new AssertionError("no failure analyzer explains " + failure, failure);
 	}
 
 	@Test
