@@ -38,10 +38,19 @@ class DeclarationFailureAnalyzer extends AbstractFailureAnalyzer<DeclarationExce
 				+ "other settings (another service declared it differently) or when it does not allow that kind of "
 				+ "queue (RabbitMQ 4.3 refuses transient non-exclusive queues by default).";
 		String action = (advice != null)
-				? "Make this service declare what the deployment has: " + advice
-						+ ".\n\nEvery service on the same topic and virtual host must use the same queue options."
+				? sentence(advice)
+						+ "\n\nEvery service on the same topic and virtual host must use the same queue options."
 				: OPTIONS_HINT;
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	private static String sentence(String advice) {
+		String text = advice.strip();
+		if (text.isEmpty()) {
+			return OPTIONS_HINT;
+		}
+		text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+		return text.endsWith(".") ? text : text + ".";
 	}
 
 	/**
