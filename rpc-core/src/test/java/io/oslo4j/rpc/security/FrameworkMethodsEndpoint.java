@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,10 +30,11 @@ public class FrameworkMethodsEndpoint implements ApplicationListener<FrameworkMe
 		Function<String, String>, Consumer<String>, Comparable<FrameworkMethodsEndpoint> {
 
 	/** Each refused method, with arguments it would accept if it were callable. */
-	public static final List<List<Object>> REFUSED = List.of(List.of("onApplicationEvent", "event", "x"),
-			List.of("apply", "value", "x"), List.of("accept", "value", "x"), List.of("compareTo", "other", "x"),
-			List.of("onFlush", "event", "x"), List.of("onNotification", "notification", "x"), List.of("tick"),
-			List.of("onMessage", "body", "x"), List.of("afterCommit", "event", "x"), List.of("onAudit", "event", "x"));
+	public static final List<List<Object>> REFUSED = List.of(
+			List.of("onApplicationEvent", "event", Map.of("source", "x")), List.of("apply", "value", "x"),
+			List.of("accept", "value", "x"), List.of("compareTo", "other", "x"), List.of("onFlush", "event", "x"),
+			List.of("onNotification", "notification", "x"), List.of("tick"), List.of("onMessage", "body", "x"),
+			List.of("afterCommit", "event", "x"), List.of("onAudit", "event", "x"));
 
 	/** A composed annotation whose meta-annotation makes the method an event listener. */
 	@Target(ElementType.METHOD)
