@@ -67,7 +67,8 @@ class RpcVersionTest {
 
 	@Test
 	void otherMalformedVersionsAreInvalid() {
-		for (String bad : new String[] { "", "1.", ".1", "a.0", "1.b", "1.0.x", "1.0.0.0", "1.-1", "99999999999.0" }) {
+		for (String bad : new String[] { "", "1.", ".1", "a.0", "1.b", "1.0.x", "1.0.0.0", "1.-1", "-1.0", "1.2.-1",
+				"99999999999.0" }) {
 			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> RpcVersion.parse(bad));
 		}
 	}
