@@ -57,6 +57,8 @@ class RpcVersionTest {
 		assertThat(RpcVersion.parse("1.2")).isEqualTo(new RpcVersion(1, 2, -1)).hasToString("1.2");
 		assertThat(RpcVersion.parse("1.2.3")).isEqualTo(new RpcVersion(1, 2, 3)).hasToString("1.2.3");
 		assertThat(RpcVersion.DEFAULT).hasToString("1.0");
+		assertThat(RpcVersion.parse("0.0")).isEqualTo(new RpcVersion(0, 0, -1)).hasToString("0.0");
+		assertThat(RpcVersion.parse("1.2.0")).isEqualTo(new RpcVersion(1, 2, 0)).hasToString("1.2.0");
 	}
 
 	@Test

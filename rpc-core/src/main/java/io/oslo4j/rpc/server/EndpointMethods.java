@@ -56,8 +56,8 @@ final class EndpointMethods {
 				throw new IllegalArgumentException("Endpoint " + type.getName() + " overloads method '"
 						+ method.getName() + "': RPC methods are called by name, so each name must be unique");
 			}
-			if (previous == null
-					|| previous.method().getDeclaringClass().isAssignableFrom(method.getDeclaringClass())) {
+			if (previous == null) {
+				// the same signature from two interfaces: either invokes the same method
 				methods.put(method.getName(), new EndpointMethod(method));
 			}
 		}

@@ -64,6 +64,129 @@ class CallableMethodsTest {
 		assertThat(Endpoint.of(new FinalMethodEndpoint()).methodNames()).containsExactlyInAnyOrder("audit", "echo");
 	}
 
+	@Test
+	void onlyTheFrameworksOwnSignaturesAndCallbacksAreRefused() {
+		assertThat(Endpoint.of(new Versioned()).methodNames()).containsExactlyInAnyOrder("compareTo", "save", "onOrder",
+				"ping");
+	}
+
+	@Test
+	void aFrameworkSuperclassesMethodsAreRefused() {
+		assertThat(Endpoint.of(new ScheduledEndpoint()).methodNames()).containsExactly("echo");
+	}
+
+	@Test
+	void objectMethodsAreRefusedForAnInterfaceWithoutATargetClass() {
+		Named named = () -> "n";
+		assertThat(Endpoint.of(named, Named.class, null, null, new ContainerCallbacks(Named.class, Set.of()))
+			.methodNames()).containsExactly("name");
+	}
+
+	@Test
+	void oneMethodDeclaredByTwoInterfacesIsOneRpcMethod() {
+		Both both = () -> "hi";
+		assertThat(Endpoint.of(both, Both.class, null, null).methodNames()).containsExactly("hi");
+	}
+
+	@Test
+	void anOverloadedNameIsRefusedNamingIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Endpoint.of(new Overloaded()))
+			.withMessage("Endpoint " + Overloaded.class.getName()
+					+ " overloads method 'put': RPC methods are called by name, so each name must be unique");
+	}
+
+	/**
+	 * A comparable endpoint with an overload of {@code compareTo} that Comparable does
+	 * not declare, advice annotations and an annotation of its own named like a listener.
+	 */
+	public static class Versioned implements Comparable<Versioned> {
+
+		/** An application's own annotation: not a framework's. */
+		@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+		public @interface OrderListener {
+
+		}
+
+		@Override
+		public int compareTo(Versioned other) {
+			return 0;
+		}
+
+		public int compareTo(String version) {
+			return 0;
+		}
+
+		@org.springframework.transaction.annotation.Transactional
+		public void save() {
+		}
+
+		@OrderListener
+		public void onOrder() {
+		}
+
+		@org.springframework.scheduling.annotation.Async
+		public void ping() {
+		}
+
+		public void $dollar() {
+		}
+
+	}
+
+	/** An endpoint that is a framework class's subclass. */
+	public static class ScheduledEndpoint extends java.util.TimerTask {
+
+		@Override
+		public void run() {
+		}
+
+		public String echo(String value) {
+			return value;
+		}
+
+	}
+
+	/** An interface that redeclares {@code toString}. */
+	public interface Named {
+
+		String name();
+
+		@Override
+		String toString();
+
+	}
+
+	/** Declares {@code hi}. */
+	public interface First {
+
+		String hi();
+
+	}
+
+	/** Declares {@code hi} too. */
+	public interface Second {
+
+		String hi();
+
+	}
+
+	/** Inherits {@code hi} from both. */
+	@FunctionalInterface
+	public interface Both extends First, Second {
+
+	}
+
+	/** Overloads a name. */
+	public static class Overloaded {
+
+		public void put(String key) {
+		}
+
+		public void put(String key, String value) {
+		}
+
+	}
+
 	/** Methods named like framework methods, on a class that implements none. */
 	public static class LookAlike {
 

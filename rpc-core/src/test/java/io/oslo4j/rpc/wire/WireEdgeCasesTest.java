@@ -1,8 +1,11 @@
 package io.oslo4j.rpc.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.oslo4j.rpc.MalformedMessageException;
 import io.oslo4j.rpc.server.DispatchFailure;
@@ -31,6 +34,18 @@ class WireEdgeCasesTest {
 			assertThatExceptionOfType(MalformedMessageException.class).as(escape)
 				.isThrownBy(() -> this.codec.decodeRequest(body));
 		}
+	}
+
+	@Test
+	void aUnicodeEscapeCutByTheEndOfTheStringIsRefused() {
+		for (String text : new String[] { "\\u12", "\\u", "\\", "\\ud83d\\ude0", "\\ud83d", "\\udfff", "\\udc00x",
+				"\\ud83dx\\ude00" }) {
+			byte[] in = ascii(text);
+			assertThat(JsonStringBytes.unescape(in, 0, in.length)).as(text).isNull();
+		}
+		// the digits after the end of the range are not part of the escape
+		byte[] in = ascii("\\u12ab");
+		assertThat(JsonStringBytes.unescape(in, 0, 4)).isNull();
 	}
 
 	@Test
@@ -103,10 +118,40 @@ class WireEdgeCasesTest {
 
 	@Test
 	void generatedIdsAreUuid4Hex() {
-		for (int i = 0; i < 2_000; i++) {
-			assertThat(MessageIds.next()).matches("[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}");
+		List<Set<Character>> seen = new ArrayList<>();
+		for (int position = 0; position < 32; position++) {
+			seen.add(new HashSet<>());
 		}
-		assertThat(MessageIds.next()).isNotEqualTo(MessageIds.next());
+		for (int i = 0; i < 2_000; i++) {
+			String id = MessageIds.next();
+			assertThat(id).matches("[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}");
+			for (int position = 0; position < 32; position++) {
+				seen.get(position).add(id.charAt(position));
+			}
+		}
+		// every random digit takes all 16 values, the variant digit its 4
+		for (int position = 0; position < 32; position++) {
+			int expected = (position == 12) ? 1 : (position == 16) ? 4 : 16;
+			assertThat(seen.get(position)).as("digit " + position).hasSize(expected);
+		}
+	}
+
+	@Test
+	void charactersAreEscapedAsPythonEscapesThem() {
+		PythonCharacterEscapes escapes = PythonCharacterEscapes.INSTANCE;
+		assertThat(escapes.getEscapeSequence(0x00ff).getValue()).isEqualTo("\\u00ff");
+		assertThat(escapes.getEscapeSequence(0x0100).getValue()).isEqualTo("\\u0100");
+		assertThat(escapes.getEscapeSequence(0x1f600).getValue()).isEqualTo("\\ud83d\\ude00");
+		assertThat(escapes.getEscapeSequence(0x10000).getValue()).isEqualTo("\\ud800\\udc00");
+		assertThat(escapes.getEscapeSequence(0x10ffff).getValue()).isEqualTo("\\udbff\\udfff");
+	}
+
+	@Test
+	void aJavaExceptionWithoutMessageIsAnEmptyMessage() {
+		FailureRecord failure = FailureRecord.of(new IllegalStateException());
+		assertThat(failure.message()).isEmpty();
+		assertThat(failure.args()).containsExactly("");
+		assertThat(failure.traceback().get(1)).isEqualTo("java.lang.IllegalStateException: \n");
 	}
 
 	private static byte[] ascii(String text) {
