@@ -55,6 +55,7 @@ class TransportUrlEdgesTest {
 				"the port of host 1 is not a number");
 		assertInvalid("rabbit://u:secret@h:bad#a,b:c", "rabbit://u:****@h:bad#a,b:c",
 				"the port of host 1 is not a number");
+		assertInvalid("rabbit://@h:bad/", "rabbit://@h:bad/", "the port of host 1 is not a number");
 		assertInvalid("rabbit://h1:1,u:se,cret@h2:bad/", "rabbit://h1:1,u:****,****@h2:bad/",
 				"the port of host 2 is not a number");
 	}

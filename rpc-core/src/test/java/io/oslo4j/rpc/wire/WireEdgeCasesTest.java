@@ -82,6 +82,14 @@ class WireEdgeCasesTest {
 	}
 
 	@Test
+	void aLongInnerMessageWithRawUtf8IsDecodedAsUtf8() {
+		String text = "\u00e9\u20ac".repeat(600);
+		byte[] body = (PREFIX + "{\\\"method\\\": \\\"" + text + "\\\"}\"}").getBytes(StandardCharsets.UTF_8);
+		assertThat(Envelope.innerMessage(body).length()).isGreaterThan(Envelope.CHAR_PARSE_MIN_LENGTH);
+		assertThat(this.codec.decodeRequest(body).method()).isEqualTo(text);
+	}
+
+	@Test
 	void smallAndLargeExponentsAreWrittenAsPythonWritesThem() {
 		assertThat(PythonFloats.repr(1e-10)).isEqualTo("1e-10");
 		assertThat(PythonFloats.repr(-2.5e-10)).isEqualTo("-2.5e-10");
@@ -97,6 +105,8 @@ class WireEdgeCasesTest {
 		assertThat(PythonFloats.repr(Float.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
 		assertThat(PythonFloats.repr(Float.POSITIVE_INFINITY)).isEqualTo("Infinity");
 		assertThat(PythonFloats.repr(1.4e-45f)).isEqualTo("1e-45");
+		assertThat(PythonFloats.repr(1.5f)).isEqualTo("1.5");
+		assertThat(PythonFloats.repr(-0.25f)).isEqualTo("-0.25");
 	}
 
 	@Test
