@@ -3,6 +3,10 @@ package io.oslo4j.bench;
 import java.util.List;
 import java.util.Map;
 
+import io.oslo4j.rpc.server.RpcServerOptions;
+import io.oslo4j.rpc.wire.MessageIds;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The compared systems: their ids (in the order they run and are shown), labels, and how
  * to make the ones driven from this JVM.
@@ -12,6 +16,9 @@ final class Systems {
 	static final String BARE = "bare";
 
 	static final String OSLO4J = "oslo4j";
+
+	/** oslo4j in kolla-ansible 2025.1's mode (see {@link Oslo4jMode#kolla(String)}). */
+	static final String OSLO4J_KOLLA = "oslo4j-kolla";
 
 	static final String SPRING = "spring";
 
@@ -29,12 +36,14 @@ final class Systems {
 	/** The baseline of the ratios. */
 	static final String BASELINE = BARE;
 
-	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, SPRING, PYTHON, PYTHON_TO_OSLO4J,
+	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_KOLLA, SPRING, PYTHON, PYTHON_TO_OSLO4J,
 			OSLO4J_TO_PYTHON, FAKE);
 
-	private static final Map<String, String> LABELS = Map.of(BARE, "bare amqp-client", OSLO4J, "oslo4j → oslo4j",
-			OSLO4J_INLINE, "oslo4j, executor-threads 0", SPRING, "Spring RabbitTemplate", PYTHON, "Python → Python",
-			PYTHON_TO_OSLO4J, "Python → oslo4j", OSLO4J_TO_PYTHON, "oslo4j → Python", FAKE, "oslo4j fake://");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
+			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
+			Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"), Map.entry(SPRING, "Spring RabbitTemplate"),
+			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
+			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
@@ -57,18 +66,23 @@ final class Systems {
 	 * Makes a system driven from this JVM.
 	 * @param id its id
 	 * @param url the broker URL
-	 * @param python the Python runner (for {@link #OSLO4J_TO_PYTHON})
+	 * @param python the Python runner (for {@link #OSLO4J_TO_PYTHON}), or {@code null}
 	 * @return the system, connected, its servers started
 	 */
-	static CallSystem open(String id, String url, Python python) throws Exception {
+	static CallSystem open(String id, String url, @Nullable Python python) throws Exception {
+		int workers = RpcServerOptions.defaults().executorThreads();
 		return switch (id) {
 			case BARE -> new BareAmqpSystem(url);
-			case OSLO4J -> Oslo4jSystem.withServers(id, url);
+			case OSLO4J -> Oslo4jSystem.withServers(id, url, workers);
 			case OSLO4J_INLINE -> Oslo4jSystem.withServers(id, url, 0);
+			case OSLO4J_KOLLA -> Oslo4jSystem.withServers(id, Oslo4jMode.kolla(url), workers);
 			case SPRING -> new SpringAmqpSystem(url);
-			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench");
+			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
 			case OSLO4J_TO_PYTHON -> {
-				String topic = "bench_oslo4j_python_" + io.oslo4j.rpc.wire.MessageIds.next().substring(0, 8);
+				if (python == null) {
+					throw new IllegalArgumentException(id + " needs the Python runner");
+				}
+				String topic = "bench_oslo4j_python_" + MessageIds.next().substring(0, 8);
 				yield Oslo4jSystem.toServers(id, url, topic, new PythonServers(python, url, topic));
 			}
 			default -> throw new IllegalArgumentException("Not a JVM-driven system: " + id);
