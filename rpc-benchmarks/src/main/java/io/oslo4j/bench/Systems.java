@@ -28,6 +28,15 @@ final class Systems {
 
 	static final String OSLO4J_TO_PYTHON = "oslo4j-python";
 
+	/** Debian 13's oslo.messaging 16.1 on both sides (from the Debian 13 root). */
+	static final String PYTHON16 = "python16";
+
+	/** Upstream oslo.messaging 18.1 on both sides (the venv in the Debian 13 root). */
+	static final String PYTHON18 = "python18";
+
+	/** An oslo.messaging 18.1 client calling oslo4j servers. */
+	static final String PYTHON18_TO_OSLO4J = "python18-oslo4j";
+
 	static final String FAKE = "oslo4j-fake";
 
 	/** oslo4j with servers that run requests on their consumer threads (no workers). */
@@ -37,13 +46,15 @@ final class Systems {
 	static final String BASELINE = BARE;
 
 	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_KOLLA, SPRING, PYTHON, PYTHON_TO_OSLO4J,
-			OSLO4J_TO_PYTHON, FAKE);
+			OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
 			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
 			Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"), Map.entry(SPRING, "Spring RabbitTemplate"),
 			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
-			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(FAKE, "oslo4j fake://"));
+			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
+			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
+			Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
@@ -60,6 +71,16 @@ final class Systems {
 	/** Returns whether the Python client drives the system (it measures itself). */
 	static boolean pythonClient(String id) {
 		return id.startsWith("python");
+	}
+
+	/** Returns whether a system driven by the Python client calls oslo4j servers. */
+	static boolean oslo4jServers(String id) {
+		return pythonClient(id) && id.endsWith("-oslo4j");
+	}
+
+	/** Returns whether the system's Python runs in the Debian 13 root. */
+	static boolean inDebian13Root(String id) {
+		return id.startsWith(PYTHON16) || id.startsWith(PYTHON18);
 	}
 
 	/**
