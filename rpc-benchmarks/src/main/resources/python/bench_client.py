@@ -159,9 +159,10 @@ def main():
         for scenario in args.scenarios.split(','):
             runs = []
             try:
-                label[0] = scenario + '/warm-up'
-                counter.value = 0
-                run_once(scenario, args.warmup, clients, counter)
+                if args.warmup > 0:
+                    label[0] = scenario + '/warm-up'
+                    counter.value = 0
+                    run_once(scenario, args.warmup, clients, counter)
                 for i in range(args.runs):
                     label[0] = '%s/run-%d-of-%d' % (scenario, i + 1, args.runs)
                     counter.value = 0

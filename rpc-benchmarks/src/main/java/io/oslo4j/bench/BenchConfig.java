@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param url the broker URL
  * @param profile {@code full}, {@code quick} or {@code smoke}
- * @param warmup the warm-up before each scenario
+ * @param warmup the warm-up before each scenario (none when zero, as in the smoke run)
  * @param systemWarmup the warm-up of each system before its first scenario (mixed calls
  * and casts, so that the JIT has compiled its code paths)
  * @param run the length of one measured run
@@ -67,8 +67,8 @@ record BenchConfig(String url, String profile, Duration warmup, Duration systemW
 			case "quick" ->
 				new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofMillis(500), 3,
 						50_000, 10_000, output, python, debian13Root, systems, memory, scenarios);
-			case "smoke" -> new BenchConfig(url, profile, Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(250),
-					1, 300, 200, output, python, debian13Root, systems, memory, scenarios);
+			case "smoke" -> new BenchConfig(url, profile, Duration.ZERO, Duration.ZERO, Duration.ofMillis(250), 1, 300,
+					200, output, python, debian13Root, systems, memory, scenarios);
 			default ->
 				new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofSeconds(8), Duration.ofMillis(2500),
 						3, 1_000_000, 10_000, output, python, debian13Root, systems, memory, scenarios);

@@ -67,8 +67,10 @@ final class ScenarioRunner {
 		}
 		String label = system.id() + " / " + scenario.label();
 		try {
-			this.progress.begin(label + " / warm-up");
-			runOnce(system, scenario, this.config.warmup());
+			if (!this.config.warmup().isZero()) {
+				this.progress.begin(label + " / warm-up");
+				runOnce(system, scenario, this.config.warmup());
+			}
 			List<Measurement> runs = new ArrayList<>();
 			for (int i = 1; i <= this.config.runs(); i++) {
 				this.progress.begin(label + " / run " + i + " of " + this.config.runs());
