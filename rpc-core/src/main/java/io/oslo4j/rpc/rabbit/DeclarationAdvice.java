@@ -46,7 +46,8 @@ final class DeclarationAdvice {
 	 * option to set
 	 */
 	static DeclarationException failure(Declarable declarable, RabbitOptions options, Throwable failure) {
-		String reason = BrokerErrors.describe(failure);
+		// RabbitMQ 4's deprecation texts span lines: keep the message on one
+		String reason = BrokerErrors.describe(failure).replaceAll("\\s+", " ").strip();
 		return new DeclarationException("Failed to declare " + describe(declarable) + ": " + reason,
 				advice(declarable, options, reason), failure);
 	}
