@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real oslo.messaging RPC client driven by a JSON script, for interop tests.
 
-Run with Debian's /usr/bin/python3 (python3-oslo.messaging 14.0.3).
+Runs with oslo.messaging 14.0.3 (Debian 12), 16.1.0 (Debian 13) and 18.1.0
+(upstream).
 
 The script (from --script-file, or stdin) is a JSON list of steps:
   {"op": "call" | "cast", "method": "echo", "args": {...}, "ctxt": {...},
@@ -35,6 +36,14 @@ import oslo_messaging as om
 PREPARE_KEYS = ('exchange', 'topic', 'namespace', 'version', 'server',
                 'fanout', 'timeout', 'version_cap', 'retry',
                 'call_monitor_timeout')
+
+
+def set_lock_path(path):
+    """Set [oslo_concurrency] lock_path, needed by use_queue_manager."""
+    if path:
+        # importing lockutils registers the [oslo_concurrency] options
+        from oslo_concurrency import lockutils  # noqa: F401
+        cfg.CONF.set_override('lock_path', path, group='oslo_concurrency')
 
 
 def jsonable(value):
@@ -116,6 +125,9 @@ def main(argv=None):
     p.add_argument('--script-file', default=None,
                    help='JSON script file (default: read stdin)')
     p.add_argument('--log-level', default='INFO')
+    p.add_argument('--lock-path', default=None,
+                   help='[oslo_concurrency] lock_path (oslo.messaging 16.1+ '
+                        'needs it with use_queue_manager=true)')
     args = p.parse_args(argv)
 
     logging.basicConfig(
@@ -133,6 +145,7 @@ def main(argv=None):
 
     om.set_transport_defaults(control_exchange=args.exchange)
     cfg.CONF([], project='oslo4j-interop')
+    set_lock_path(args.lock_path)
     # Each call starts a (non-daemon) metrics sender thread that lingers
     # metrics_thread_stop_timeout (10 s) even with metrics disabled, which
     # keeps the interpreter from exiting. No effect on the wire.

@@ -2,8 +2,8 @@
 """A Python oslo.messaging notification listener, for interop tests.
 
 Subscribes with om.get_notification_listener(transport, targets, [endpoint],
-executor='threading', pool=--pool) where the endpoint has a method for each
---priority (default: all seven), and prints:
+pool=--pool) (oslo's default executor, threading) where the endpoint has a
+method for each --priority (default: all seven), and prints:
   READY                   once listener.start() has returned
   {"event": "notification", "priority": ..., "ctxt": ..., "publisher_id": ...,
    "event_type": ..., "payload": ..., "metadata": ...}   per notification
@@ -15,6 +15,7 @@ Exits cleanly on SIGTERM/SIGINT and, with --stdin-watchdog, on stdin EOF.
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -31,6 +32,14 @@ def emit(obj):
     line = obj if isinstance(obj, str) else json.dumps(obj, default=repr)
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def set_lock_path(path):
+    """Set [oslo_concurrency] lock_path, needed by use_queue_manager."""
+    if path:
+        # importing lockutils registers the [oslo_concurrency] options
+        from oslo_concurrency import lockutils  # noqa: F401
+        cfg.CONF.set_override('lock_path', path, group='oslo_concurrency')
 
 
 def make_endpoint(priorities):
@@ -55,6 +64,9 @@ def main(argv=None):
     p.add_argument('--pool', default=None)
     p.add_argument('--priority', action='append', default=None)
     p.add_argument('--log-level', default='INFO')
+    p.add_argument('--lock-path', default=None,
+                   help='[oslo_concurrency] lock_path (oslo.messaging 16.1+ '
+                        'needs it with use_queue_manager=true)')
     p.add_argument('--stdin-watchdog', action='store_true')
     args = p.parse_args(argv)
 
@@ -66,14 +78,16 @@ def main(argv=None):
 
     om.set_transport_defaults(control_exchange=args.exchange)
     cfg.CONF([], project='oslo4j-interop')
+    set_lock_path(args.lock_path)
     transport = om.get_notification_transport(cfg.CONF, url=args.url)
     # stop within ~1 s instead of the stock idle poll cap of 5 s (patched after
     # the driver is loaded, as oslo_server.py does)
     amqpdriver.ACK_REQUEUE_EVERY_SECONDS_MAX = 1
     targets = [om.Target(topic=t) for t in args.topic]
     endpoint = make_endpoint(args.priority or PRIORITIES)
+    # no executor=: deprecated in 18.1, and threading is the default anyway
     listener = om.get_notification_listener(
-        transport, targets, [endpoint], executor='threading', pool=args.pool)
+        transport, targets, [endpoint], pool=args.pool)
 
     stop = threading.Event()
 
@@ -86,8 +100,10 @@ def main(argv=None):
 
     if args.stdin_watchdog:
         def watch_stdin():
+            # os.read, not sys.stdin: a daemon thread blocked in a buffered
+            # read makes Python 3.13 abort at exit (could not acquire lock)
             try:
-                while sys.stdin.buffer.read(4096):
+                while os.read(0, 4096):
                     pass
             except Exception:  # noqa
                 pass

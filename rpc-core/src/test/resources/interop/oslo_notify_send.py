@@ -23,6 +23,14 @@ def emit(obj):
     sys.stdout.flush()
 
 
+def set_lock_path(path):
+    """Set [oslo_concurrency] lock_path, needed by use_queue_manager."""
+    if path:
+        # importing lockutils registers the [oslo_concurrency] options
+        from oslo_concurrency import lockutils  # noqa: F401
+        cfg.CONF.set_override('lock_path', path, group='oslo_concurrency')
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--url', default='rabbit://guest:guest@127.0.0.1:5672/')
@@ -32,6 +40,9 @@ def main(argv=None):
     p.add_argument('--exchange', default='openstack')
     p.add_argument('--script-file', required=True)
     p.add_argument('--log-level', default='INFO')
+    p.add_argument('--lock-path', default=None,
+                   help='[oslo_concurrency] lock_path (oslo.messaging 16.1+ '
+                        'needs it with use_queue_manager=true)')
     args = p.parse_args(argv)
 
     logging.basicConfig(stream=sys.stderr,
@@ -43,6 +54,7 @@ def main(argv=None):
 
     om.set_transport_defaults(control_exchange=args.exchange)
     cfg.CONF([], project='oslo4j-interop')
+    set_lock_path(args.lock_path)
     transport = om.get_notification_transport(cfg.CONF, url=args.url)
     notifier = om.Notifier(transport, publisher_id=args.publisher_id,
                            driver=args.driver, topics=args.topic)

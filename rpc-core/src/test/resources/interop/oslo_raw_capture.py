@@ -21,6 +21,7 @@ Exits cleanly on SIGTERM/SIGINT, and with --stdin-watchdog on stdin EOF.
 import argparse
 import json
 import logging
+import os
 import signal
 import socket
 import sys
@@ -133,8 +134,10 @@ def main(argv=None):
     signal.signal(signal.SIGINT, on_signal)
     if args.stdin_watchdog:
         def watch_stdin():
+            # os.read, not sys.stdin: a daemon thread blocked in a buffered
+            # read makes Python 3.13 abort at exit (could not acquire lock)
             try:
-                while sys.stdin.buffer.read(4096):
+                while os.read(0, 4096):
                     pass
             except Exception:  # noqa
                 pass

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real oslo.messaging RPC server, for interop tests.
 
-Run with Debian's /usr/bin/python3 (python3-oslo.messaging 14.0.3).
+Runs with oslo.messaging 14.0.3 (Debian 12), 16.1.0 (Debian 13) and 18.1.0
+(upstream).
 
 stdout carries only machine-readable lines:
   READY                                   once srv.start() has returned
@@ -16,6 +17,7 @@ and, with --stdin-watchdog, when stdin reaches EOF (the parent went away).
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -91,10 +93,19 @@ class Control(object):
         return self._server
 
 
+def set_lock_path(path):
+    """Set [oslo_concurrency] lock_path, needed by use_queue_manager."""
+    if path:
+        # importing lockutils registers the [oslo_concurrency] options
+        from oslo_concurrency import lockutils  # noqa: F401
+        cfg.CONF.set_override('lock_path', path, group='oslo_concurrency')
+
+
 def cleanup_queues(url, queues, log):
     """Delete the queues with a raw py-amqp connection (best effort).
 
-    The first is deleted unconditionally, the others only when unused.
+    The first is deleted unconditionally, the others only when no one consumes
+    them (checked with a passive declare: quorum queues refuse if_unused).
     """
     import amqp
     from urllib.parse import unquote, urlparse
@@ -120,7 +131,14 @@ def cleanup_queues(url, queues, log):
         for i, queue in enumerate(queues):
             ch = conn.channel()
             try:
-                ch.queue_delete(queue, if_unused=(i > 0))
+                if i > 0:
+                    consumers = ch.queue_declare(
+                        queue, passive=True).consumer_count
+                    if consumers:
+                        log.info('queue cleanup: kept %s: %d consumers', queue,
+                                 consumers)
+                        continue
+                ch.queue_delete(queue)
                 log.info('queue cleanup: deleted %s', queue)
             except Exception as exc:  # noqa
                 log.info('queue cleanup: kept %s: %s', queue, exc)
@@ -143,12 +161,17 @@ def main(argv=None):
     p.add_argument('--server', required=True)
     p.add_argument('--exchange', default='openstack',
                    help='control exchange (default openstack)')
-    p.add_argument('--executor', default='threading')
+    p.add_argument('--executor', default=None,
+                   help='executor name (default: oslo\'s own choice, '
+                        'threading; 18.1 deprecates the argument)')
     p.add_argument('--namespace', default=None,
                    help='namespace of the main endpoint (default none)')
     p.add_argument('--version', default='1.0',
                    help='version of the main endpoint (default 1.0)')
     p.add_argument('--log-level', default='INFO')
+    p.add_argument('--lock-path', default=None,
+                   help='[oslo_concurrency] lock_path (oslo.messaging 16.1+ '
+                        'needs it with use_queue_manager=true)')
     p.add_argument('--idle-poll-max', type=float, default=1.0,
                    help='cap on the listener idle poll back-off, seconds '
                         '(oslo default 5.0; it bounds how long stop takes; '
@@ -169,6 +192,7 @@ def main(argv=None):
 
     om.set_transport_defaults(control_exchange=args.exchange)
     cfg.CONF([], project='oslo4j-interop')
+    set_lock_path(args.lock_path)
     # Each call starts a (non-daemon) metrics sender thread that lingers
     # metrics_thread_stop_timeout (10 s) even with metrics disabled, which
     # keeps the interpreter from exiting. No effect on the wire.
@@ -183,8 +207,10 @@ def main(argv=None):
     api = Api(args.server, om.Target(namespace=args.namespace,
                                      version=args.version))
     target = om.Target(topic=args.topic, server=args.server)
+    # executor= is deprecated in 18.1 (a warning): passed only when asked for
+    executor = {'executor': args.executor} if args.executor else {}
     srv = om.get_rpc_server(transport, target, [api, Control(args.server)],
-                            executor=args.executor)
+                            **executor)
 
     stop = threading.Event()
 
@@ -197,8 +223,10 @@ def main(argv=None):
 
     if args.stdin_watchdog:
         def watch_stdin():
+            # os.read, not sys.stdin: a daemon thread blocked in a buffered
+            # read makes Python 3.13 abort at exit (could not acquire lock)
             try:
-                while sys.stdin.buffer.read(4096):
+                while os.read(0, 4096):
                     pass
             except Exception:  # noqa
                 pass

@@ -3,9 +3,8 @@ package io.oslo4j.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.oslo4j.rpc.InvalidTargetException;
-import io.oslo4j.rpc.MessageDeliveryException;
 import io.oslo4j.rpc.RemoteRpcException;
+import io.oslo4j.rpc.RpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Maps RPC outcomes to HTTP: a remote failure is 502 with its {@code class},
- * {@code module} and {@code message}; a timeout is 504; a broker that cannot take the
- * request is 503; a bad request parameter is 400. Every error body is JSON.
+ * {@code module} and {@code message}; a timeout is 504; any other RPC failure is 503 (the
+ * broker cannot take the request, or refused to declare a queue or exchange, in which
+ * case the message says which option to set); a bad request parameter is 400. Every error
+ * body is JSON.
  */
 @RestControllerAdvice
 public class SampleErrors {
@@ -39,8 +40,16 @@ public class SampleErrors {
 		return error(HttpStatus.GATEWAY_TIMEOUT, "timeout", ex.getMessage());
 	}
 
-	@ExceptionHandler({ MessageDeliveryException.class, InvalidTargetException.class })
-	ResponseEntity<Map<String, @Nullable Object>> unavailable(RuntimeException ex) {
+	/**
+	 * Any RPC failure that is neither a remote error nor a timeout: the call could not be
+	 * made (a {@link io.oslo4j.rpc.MessageDeliveryException}: the broker is unreachable
+	 * or did not confirm; a {@link io.oslo4j.rpc.rabbit.DeclarationException}: the broker
+	 * refused a declaration, and the message names the option to set).
+	 * @param ex the failure
+	 * @return 503 with {@code error} and {@code message}
+	 */
+	@ExceptionHandler(RpcException.class)
+	ResponseEntity<Map<String, @Nullable Object>> unavailable(RpcException ex) {
 		return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", ex.getMessage());
 	}
 

@@ -2,13 +2,11 @@ package io.oslo4j.rpc.interop;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,19 +21,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.Assumptions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the real Python oslo.messaging 14 (Debian's {@code python3-oslo.messaging}) as
- * subprocesses, for interop tests: an RPC server ({@code /interop/oslo_server.py}), a
- * scripted RPC client ({@code /interop/oslo_client.py}) and a raw AMQP capture
- * ({@code /interop/oslo_raw_capture.py}).
+ * Runs the real Python oslo.messaging as subprocesses, for interop tests: an RPC server
+ * ({@code /interop/oslo_server.py}), a scripted RPC client
+ * ({@code /interop/oslo_client.py}), a raw AMQP capture
+ * ({@code /interop/oslo_raw_capture.py}) and a notifier and notification listener.
  * <p>
- * The interpreter is {@code /usr/bin/python3}, or the one named by the environment
- * variable {@value #PYTHON_VARIABLE}. When it cannot import {@code oslo_messaging}, tests
- * fail under {@code CI=true} and are skipped elsewhere.
+ * Each method runs Debian 12's oslo.messaging 14.0.3 ({@link OsloPeer#OSLO_14}); the
+ * overloads taking an {@link OsloPeer} run the chosen stack's (16.1.0 or 18.1.0 in the
+ * Debian 13 root). The 14.0.3 interpreter is {@code /usr/bin/python3}, or the one named
+ * by the environment variable {@value #PYTHON_VARIABLE}. When a peer's interpreter cannot
+ * import its {@code oslo_messaging}, tests fail under {@code CI=true} and are skipped
+ * elsewhere.
  * <p>
  * Every process is bounded in time and always stopped: by {@code close()}, by a JVM
  * shutdown hook, and (should the JVM die hard) by the scripts' stdin watchdog, which
@@ -61,11 +62,6 @@ public final class PythonOslo {
 	 */
 	public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-	private static final String INSTALL_HINT = "Debian's python3-oslo.messaging is required: "
-			+ "apt-get install -y python3-oslo.messaging";
-
-	private static final List<String> SCRIPTS = List.of("oslo_server.py", "oslo_client.py", "oslo_raw_capture.py");
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
@@ -77,104 +73,34 @@ public final class PythonOslo {
 
 	private static final Object LOCK = new Object();
 
-	private static String python;
+	private static @Nullable Path logDir;
 
-	private static String unavailable;
-
-	private static Path scriptDir;
-
-	private static Path logDir;
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(PythonOslo::killAll, "python-oslo-reaper"));
+	}
 
 	private PythonOslo() {
 	}
 
 	/**
-	 * Returns the Python interpreter after checking (once) that it imports
-	 * {@code oslo_messaging}. Fails under {@code CI=true}, otherwise aborts the test.
+	 * Returns the Python interpreter of {@link OsloPeer#OSLO_14} after checking (once)
+	 * that it imports {@code oslo_messaging}. Fails under {@code CI=true}, otherwise
+	 * aborts the test.
 	 * @return the interpreter path
+	 * @see OsloPeer#require()
 	 */
 	public static String python() {
-		synchronized (LOCK) {
-			if (python == null && unavailable == null) {
-				probe();
-			}
-			if (unavailable != null) {
-				if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-					throw new AssertionError(unavailable);
-				}
-				Assumptions.abort(unavailable);
-			}
-			return python;
-		}
-	}
-
-	private static void probe() {
-		String candidate = System.getenv(PYTHON_VARIABLE);
-		if (candidate == null || candidate.isBlank()) {
-			candidate = DEFAULT_PYTHON;
-		}
-		if (!Files.isExecutable(Path.of(candidate))) {
-			unavailable = INSTALL_HINT + " (" + candidate + " is not an executable)";
-			return;
-		}
-		try {
-			Process process = new ProcessBuilder(candidate, "-c",
-					"import oslo_messaging, amqp; print(oslo_messaging.__file__)")
-				.redirectErrorStream(true)
-				.start();
-			process.getOutputStream().close();
-			byte[] out = process.getInputStream().readAllBytes();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				unavailable = INSTALL_HINT + " (" + candidate + " -c 'import oslo_messaging' timed out)";
-			}
-			else if (process.exitValue() != 0) {
-				unavailable = INSTALL_HINT + " (" + candidate + " cannot import oslo_messaging: "
-						+ tail(new String(out, StandardCharsets.UTF_8), 1500) + ")";
-			}
-			else {
-				python = candidate;
-			}
-		}
-		catch (IOException ex) {
-			unavailable = INSTALL_HINT + " (cannot run " + candidate + ": " + ex + ")";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return PeerRuntime.of(OsloPeer.OSLO_14).python();
 	}
 
 	/**
-	 * Returns the directory holding copies of the interop scripts (copied once from the
-	 * test classpath, {@code /interop/*.py}).
+	 * Returns the directory holding copies of the interop scripts for
+	 * {@link OsloPeer#OSLO_14} (copied once from the test classpath,
+	 * {@code /interop/*.py}).
 	 * @return the directory
 	 */
 	public static Path scriptDir() {
-		synchronized (LOCK) {
-			if (scriptDir == null) {
-				try {
-					Path dir = Files.createTempDirectory("oslo4j-interop-");
-					dir.toFile().deleteOnExit();
-					for (String script : SCRIPTS) {
-						try (InputStream in = PythonOslo.class.getResourceAsStream("/interop/" + script)) {
-							if (in == null) {
-								throw new IllegalStateException("/interop/" + script + " is not on the test classpath");
-							}
-							Path target = dir.resolve(script);
-							Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-							target.toFile().deleteOnExit();
-						}
-					}
-					Runtime.getRuntime().addShutdownHook(new Thread(PythonOslo::killAll, "python-oslo-reaper"));
-					scriptDir = dir;
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-			return scriptDir;
-		}
+		return PeerRuntime.of(OsloPeer.OSLO_14).scriptDir();
 	}
 
 	/**
@@ -195,7 +121,21 @@ public final class PythonOslo {
 	 * @return the running server; close it
 	 */
 	public static PythonServer startServer(String url, String topic, String server, String... options) {
-		List<String> command = command("oslo_server.py", "--url", url, "--topic", topic, "--server", server,
+		return startServer(OsloPeer.OSLO_14, url, topic, server, options);
+	}
+
+	/**
+	 * Starts {@code oslo_server.py} with the given peer's oslo.messaging, as
+	 * {@link #startServer(String, String, String, String...)} does.
+	 * @param peer the oslo.messaging to run
+	 * @param url the oslo transport URL, rabbit options of the mode in its query
+	 * @param topic the topic
+	 * @param server the server name
+	 * @param options extra command line arguments
+	 * @return the running server; close it
+	 */
+	public static PythonServer startServer(OsloPeer peer, String url, String topic, String server, String... options) {
+		List<String> command = command(peer, "oslo_server.py", "--url", url, "--topic", topic, "--server", server,
 				"--stdin-watchdog", "--cleanup-queues");
 		command.addAll(Arrays.asList(options));
 		PythonServer process = new PythonServer(topic, server);
@@ -214,7 +154,8 @@ public final class PythonOslo {
 	 * @return the running capture; close it
 	 */
 	public static RawCapture startCapture(String url, String exchange, String... options) {
-		List<String> command = command("oslo_raw_capture.py", "--url", url, "--exchange", exchange, "--stdin-watchdog");
+		List<String> command = command(OsloPeer.OSLO_14, "oslo_raw_capture.py", "--url", url, "--exchange", exchange,
+				"--stdin-watchdog");
 		command.addAll(Arrays.asList(options));
 		RawCapture process = new RawCapture();
 		process.start(command, "capture-" + exchange);
@@ -235,15 +176,24 @@ public final class PythonOslo {
 	 */
 	public static List<Map<String, Object>> runClient(String url, String topic, List<? extends Map<String, ?>> steps,
 			Duration timeout, String... options) {
-		Path script = logDir().resolve("client-" + COUNTER.incrementAndGet() + "-script.json");
-		try {
-			Files.writeString(script, JSON.writeValueAsString(steps));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<String> command = command("oslo_client.py", "--url", url, "--topic", topic, "--script-file",
-				script.toString());
+		return runClient(OsloPeer.OSLO_14, url, topic, steps, timeout, options);
+	}
+
+	/**
+	 * Runs {@code oslo_client.py} with the given peer's oslo.messaging, as
+	 * {@link #runClient(String, String, List, Duration, String...)} does.
+	 * @param peer the oslo.messaging to run
+	 * @param url the oslo transport URL, rabbit options of the mode in its query
+	 * @param topic the client's topic
+	 * @param steps the steps (see {@link Step})
+	 * @param timeout how long the whole run may take
+	 * @param options extra command line arguments
+	 * @return the result lines, in step order
+	 */
+	public static List<Map<String, Object>> runClient(OsloPeer peer, String url, String topic,
+			List<? extends Map<String, ?>> steps, Duration timeout, String... options) {
+		String script = writeSteps(peer, "client", steps);
+		List<String> command = command(peer, "oslo_client.py", "--url", url, "--topic", topic, "--script-file", script);
 		command.addAll(Arrays.asList(options));
 		PythonProcess process = new PythonProcess();
 		process.launch(command, "client-" + topic);
@@ -312,13 +262,22 @@ public final class PythonOslo {
 		return JSON;
 	}
 
-	private static List<String> command(String script, String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(python());
-		command.add("-u");
-		command.add(scriptDir().resolve(script).toString());
-		command.addAll(Arrays.asList(args));
-		return command;
+	private static List<String> command(OsloPeer peer, String script, String... args) {
+		return PeerRuntime.of(peer).command(script, Arrays.asList(args));
+	}
+
+	// the steps as a JSON file in the log directory, staged where the peer can read it
+	private static String writeSteps(OsloPeer peer, String name, List<? extends Map<String, ?>> steps) {
+		PeerRuntime runtime = PeerRuntime.of(peer);
+		runtime.python();
+		Path script = logDir().resolve(name + "-" + COUNTER.incrementAndGet() + "-script.json");
+		try {
+			Files.writeString(script, JSON.writeValueAsString(steps));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return runtime.stage(script);
 	}
 
 	private static Path logDir() {
@@ -327,7 +286,7 @@ public final class PythonOslo {
 				try {
 					Path target = Path.of("target");
 					logDir = Files.isDirectory(target) ? Files.createDirectories(target.resolve("python-interop"))
-							: scriptDir();
+							: Files.createTempDirectory("oslo4j-python-interop-");
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -337,6 +296,7 @@ public final class PythonOslo {
 		}
 	}
 
+	// the processes, then the script directories (at JVM exit)
 	private static void killAll() {
 		for (Process process : LIVE) {
 			process.toHandle().destroy();
@@ -353,9 +313,10 @@ public final class PythonOslo {
 				process.destroyForcibly();
 			}
 		}
+		PeerRuntime.deleteScriptDirs();
 	}
 
-	private static String tail(String text, int max) {
+	static String tail(String text, int max) {
 		return (text.length() <= max) ? text : "..." + text.substring(text.length() - max);
 	}
 
@@ -827,7 +788,20 @@ public final class PythonOslo {
 	 * @return the running listener; close it
 	 */
 	public static PythonProcess startNotificationListener(String url, String topic, String... options) {
-		List<String> command = notifyCommand("oslo_notify_listen.py", "--url", url, "--topic", topic,
+		return startNotificationListener(OsloPeer.OSLO_14, url, topic, options);
+	}
+
+	/**
+	 * Starts {@code oslo_notify_listen.py} with the given peer's oslo.messaging, as
+	 * {@link #startNotificationListener(String, String, String...)} does.
+	 * @param peer the oslo.messaging to run
+	 * @param url the oslo transport URL, rabbit options of the mode in its query
+	 * @param topic the notification topic
+	 * @param options extra command line arguments
+	 * @return the running listener; close it
+	 */
+	public static PythonProcess startNotificationListener(OsloPeer peer, String url, String topic, String... options) {
+		List<String> command = command(peer, "oslo_notify_listen.py", "--url", url, "--topic", topic,
 				"--stdin-watchdog");
 		command.addAll(Arrays.asList(options));
 		PythonProcess process = new PythonProcess();
@@ -848,15 +822,24 @@ public final class PythonOslo {
 	 */
 	public static void runNotifier(String url, String topic, List<? extends Map<String, ?>> steps, Duration timeout,
 			String... options) {
-		Path script = logDir().resolve("notify-send-" + COUNTER.incrementAndGet() + "-script.json");
-		try {
-			Files.writeString(script, JSON.writeValueAsString(steps));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<String> command = notifyCommand("oslo_notify_send.py", "--url", url, "--topic", topic, "--script-file",
-				script.toString());
+		runNotifier(OsloPeer.OSLO_14, url, topic, steps, timeout, options);
+	}
+
+	/**
+	 * Runs {@code oslo_notify_send.py} with the given peer's oslo.messaging, as
+	 * {@link #runNotifier(String, String, List, Duration, String...)} does.
+	 * @param peer the oslo.messaging to run
+	 * @param url the oslo transport URL, rabbit options of the mode in its query
+	 * @param topic the notification topic
+	 * @param steps the notifications to send
+	 * @param timeout how long the run may take
+	 * @param options extra command line arguments
+	 */
+	public static void runNotifier(OsloPeer peer, String url, String topic, List<? extends Map<String, ?>> steps,
+			Duration timeout, String... options) {
+		String script = writeSteps(peer, "notify-send", steps);
+		List<String> command = command(peer, "oslo_notify_send.py", "--url", url, "--topic", topic, "--script-file",
+				script);
 		command.addAll(Arrays.asList(options));
 		PythonProcess process = new PythonProcess();
 		process.launch(command, "notify-send-" + topic);
@@ -873,25 +856,6 @@ public final class PythonOslo {
 		finally {
 			process.close();
 		}
-	}
-
-	private static List<String> notifyCommand(String script, String... args) {
-		Path target = scriptDir().resolve(script);
-		synchronized (LOCK) {
-			if (!Files.exists(target)) {
-				try (InputStream in = PythonOslo.class.getResourceAsStream("/interop/" + script)) {
-					if (in == null) {
-						throw new IllegalStateException("/interop/" + script + " is not on the test classpath");
-					}
-					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-					target.toFile().deleteOnExit();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-		}
-		return command(script, args);
 	}
 
 }

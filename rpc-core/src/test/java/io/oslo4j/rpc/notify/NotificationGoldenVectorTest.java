@@ -132,4 +132,20 @@ class NotificationGoldenVectorTest {
 		assertThat(safe.keySet()).containsSubsequence("request_id", "project_id");
 	}
 
+	@Test
+	void notificationOfOslo18WithoutContextDecodes() {
+		// oslo.messaging 18.1 drops dict contexts: no _context_* keys at all (a captured
+		// body; its masked ids filled in)
+		String body = "{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"message_id\\\": "
+				+ "\\\"1964b9cf-5e1c-4b7e-a4a2-0c7f1d9f3a10\\\", \\\"publisher_id\\\": \\\"delta.pub\\\", "
+				+ "\\\"event_type\\\": \\\"delta.dictctx\\\", \\\"priority\\\": \\\"INFO\\\", "
+				+ "\\\"payload\\\": {\\\"k\\\": 1, \\\"drv\\\": \\\"messagingv2\\\"}, "
+				+ "\\\"timestamp\\\": \\\"2026-12-02 01:38:28.346938\\\", "
+				+ "\\\"_unique_id\\\": \\\"66774f3b2b0a4e0d9b1f2c3d4e5f6a7b\\\"}\"}";
+		NotificationMessage m = codec.decode(body.getBytes(StandardCharsets.UTF_8));
+		assertThat(m.eventType()).isEqualTo("delta.dictctx");
+		assertThat(m.payload()).isEqualTo(Map.of("k", 1, "drv", "messagingv2"));
+		assertThat(m.context()).isEmpty();
+	}
+
 }

@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An extra RabbitMQ node that a test starts, stops, restarts, clusters or kills, on its
@@ -31,8 +29,16 @@ import org.junit.jupiter.api.Assumptions;
  * aborted run leaves nothing behind.
  *
  * <p>
+ * With {@link Builder#debian13()} the node is the RabbitMQ 4.0.5 of the
+ * {@link Debian13Root}, run through {@code chroot <root> env -i}: its data directory is
+ * {@code <root>/var/lib/oslo4j-nodes/<name>} and it has its own epmd on
+ * {@code port + 40000}, so it never meets the host's epmd or 3.10 nodes (nodes that
+ * cluster must share one: {@link Builder#epmdPort(int)}).
+ *
+ * <p>
  * Ports are reserved per user so that test classes never collide: 5701–5719 core fault
- * tests, 5721–5739 security and TLS tests, 5741–5759 starter tests.
+ * tests, 5721–5739 security and TLS tests, 5741–5759 starter tests, 5761–5779 tests on
+ * the Debian 13 root's RabbitMQ 4.0.5 (their epmd on 45761–45779).
  *
  * <pre>{@code
  * try (RabbitNode node = RabbitNode.builder("oslo4j-restart", 5701).start()) {
@@ -52,17 +58,19 @@ public final class RabbitNode implements AutoCloseable {
 
 	private final Path directory;
 
-	private final Map<String, String> environment;
+	private final NodeCommands commands;
 
 	private final Thread shutdownHook;
 
 	private volatile boolean running;
 
-	private RabbitNode(String name, int port, Path directory, Map<String, String> environment) {
+	private volatile @Nullable ProcessHandle vm;
+
+	private RabbitNode(String name, int port, Path directory, NodeCommands commands) {
 		this.name = name;
 		this.port = port;
 		this.directory = directory;
-		this.environment = environment;
+		this.commands = commands;
 		this.shutdownHook = new Thread(this::stopQuietly, "stop-" + name);
 	}
 
@@ -87,7 +95,10 @@ public final class RabbitNode implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Returns the node's data directory (configuration, certificates, logs). */
+	/**
+	 * Returns the node's data directory (configuration, certificates, logs), as the host
+	 * sees it.
+	 */
 	public Path directory() {
 		return this.directory;
 	}
@@ -104,9 +115,9 @@ public final class RabbitNode implements AutoCloseable {
 	 * @throws IllegalStateException if the command fails
 	 */
 	public String ctl(String... args) {
-		List<String> command = new ArrayList<>(List.of(sbin("rabbitmqctl"), "-n", nodeName()));
-		command.addAll(List.of(args));
-		return run(command, Duration.ofSeconds(120));
+		List<String> arguments = new ArrayList<>(List.of("-n", nodeName()));
+		arguments.addAll(List.of(args));
+		return this.commands.run(this.commands.rabbit("rabbitmqctl", arguments), Duration.ofSeconds(120));
 	}
 
 	/** Stops the RabbitMQ application (the Erlang node keeps running). */
@@ -136,7 +147,7 @@ public final class RabbitNode implements AutoCloseable {
 	/** Kills the node's Erlang VM without a chance to clean up ({@code kill -9}). */
 	public void kill() {
 		String pid = readPid();
-		run(List.of("kill", "-9", pid), Duration.ofSeconds(10));
+		this.commands.run(List.of("kill", "-9", pid), Duration.ofSeconds(10));
 		this.running = false;
 		awaitPort(false);
 	}
@@ -165,6 +176,7 @@ public final class RabbitNode implements AutoCloseable {
 	private void stopQuietly() {
 		try {
 			stop();
+			this.commands.stopOwnEpmd(this.vm);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("could not stop RabbitMQ node " + nodeName() + ": " + ex.getMessage());
@@ -173,8 +185,8 @@ public final class RabbitNode implements AutoCloseable {
 
 	private void start() {
 		stopStale();
-		Process process = launch(List.of(rabbitmqServer(), "-detached"));
-		waitFor(process, Duration.ofSeconds(30));
+		Process process = this.commands.launch(this.commands.rabbit("rabbitmq-server", List.of("-detached")));
+		NodeCommands.waitFor(process, Duration.ofSeconds(30));
 		this.running = true;
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
@@ -192,6 +204,16 @@ public final class RabbitNode implements AutoCloseable {
 			}
 		}
 		awaitPort(true);
+		this.vm = vmHandle();
+	}
+
+	private @Nullable ProcessHandle vmHandle() {
+		try {
+			return ProcessHandle.of(Long.parseLong(readPid())).orElse(null);
+		}
+		catch (NumberFormatException | UncheckedIOException ex) {
+			return null;
+		}
 	}
 
 	private void stopStale() {
@@ -233,45 +255,6 @@ public final class RabbitNode implements AutoCloseable {
 		}
 	}
 
-	private String run(List<String> command, Duration timeout) {
-		Process process = launch(command);
-		String output = waitFor(process, timeout);
-		if (process.exitValue() != 0) {
-			throw new IllegalStateException(
-					String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + output.strip());
-		}
-		return output;
-	}
-
-	private Process launch(List<String> command) {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().putAll(this.environment);
-		try {
-			return builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot run " + command.get(0), ex);
-		}
-	}
-
-	private static String waitFor(Process process, Duration timeout) {
-		try {
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("command timed out after " + timeout);
-			}
-			return new String(output, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
 	private static void pause() {
 		try {
 			Thread.sleep(250);
@@ -280,25 +263,6 @@ public final class RabbitNode implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
-	}
-
-	private static String rabbitmqServer() {
-		return sbin("rabbitmq-server");
-	}
-
-	private static String sbin(String command) {
-		for (String directory : List.of("/usr/sbin", "/usr/lib/rabbitmq/bin", "/usr/local/sbin")) {
-			Path candidate = Path.of(directory, command);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		String message = command + " is not installed; install Debian's rabbitmq-server";
-		if (TestBroker.isCi()) {
-			throw new IllegalStateException(message);
-		}
-		Assumptions.abort(message);
-		throw new AssertionError("unreachable");
 	}
 
 	/** Builds and starts a {@link RabbitNode}. */
@@ -312,13 +276,39 @@ public final class RabbitNode implements AutoCloseable {
 
 		private final List<Consumer<Path>> preparations = new ArrayList<>();
 
+		private @Nullable Debian13Root root;
+
+		private @Nullable Integer epmdPort;
+
 		private Builder(String name, int port) {
 			this.name = name;
 			this.port = port;
 		}
 
 		/**
-		 * Adds a line to the node's {@code rabbitmq.conf} (e.g. a TLS listener).
+		 * Makes the node the RabbitMQ 4.0.5 of the {@link Debian13Root} (which fails
+		 * under {@code CI=true}, else aborts the test, when the root is not there).
+		 * @return this builder
+		 */
+		public Builder debian13() {
+			this.root = Debian13Root.require();
+			return this;
+		}
+
+		/**
+		 * Sets the port of the node's own epmd (a {@link #debian13()} node; default
+		 * {@code port + 40000}). Nodes that cluster must share one.
+		 * @param port the epmd port
+		 * @return this builder
+		 */
+		public Builder epmdPort(int port) {
+			this.epmdPort = port;
+			return this;
+		}
+
+		/**
+		 * Adds a line to the node's {@code rabbitmq.conf} (e.g. a TLS listener). Files
+		 * are named as the node sees them: see {@link #nodePath(Path)}.
 		 * @param line the configuration line
 		 * @return this builder
 		 */
@@ -340,14 +330,22 @@ public final class RabbitNode implements AutoCloseable {
 		}
 
 		/**
-		 * Returns the data directory the node will use, known before it starts so that
-		 * configuration lines can name files in it.
+		 * Returns the data directory the node will use, as the host sees it, known before
+		 * it starts so that configuration lines can name files in it.
 		 * @return the absolute directory
 		 */
 		public Path directory() {
-			Path base = Files.isDirectory(Path.of("target")) ? Path.of("target", "rabbit-nodes")
-					: Path.of(System.getProperty("java.io.tmpdir"), "oslo4j-rabbit-nodes");
-			return base.resolve(this.name).toAbsolutePath();
+			return layout().path();
+		}
+
+		/**
+		 * Returns a host path under {@link #directory()} as the node sees it: the same
+		 * path, or for a {@link #debian13()} node the path inside the root.
+		 * @param hostPath the path on the host
+		 * @return the path for configuration lines
+		 */
+		public String nodePath(Path hostPath) {
+			return layout().nodePath(hostPath);
 		}
 
 		/**
@@ -356,64 +354,18 @@ public final class RabbitNode implements AutoCloseable {
 		 * @return the running node
 		 */
 		public RabbitNode start() {
-			rabbitmqServer();
-			Path directory = prepareDirectory();
-			String home = directory.toString();
-			Map<String, String> environment = Map.ofEntries(Map.entry("RABBITMQ_NODENAME", this.name + "@localhost"),
-					Map.entry("RABBITMQ_NODE_PORT", Integer.toString(this.port)),
-					Map.entry("RABBITMQ_DIST_PORT", Integer.toString(this.port + 20000)),
-					Map.entry("RABBITMQ_CONFIG_FILE", home + "/rabbitmq.conf"),
-					Map.entry("RABBITMQ_ENABLED_PLUGINS_FILE", home + "/enabled_plugins"),
-					Map.entry("RABBITMQ_MNESIA_BASE", home + "/mnesia"), Map.entry("RABBITMQ_LOG_BASE", home + "/log"),
-					Map.entry("RABBITMQ_PID_FILE", home + "/pid"), Map.entry("RABBITMQ_CONF_ENV_FILE", "/dev/null"),
-					Map.entry("ERL_EPMD_ADDRESS", "127.0.0.1"),
-					Map.entry("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"));
-			RabbitNode node = new RabbitNode(this.name, this.port, directory, environment);
+			NodeDirectory layout = layout();
+			Map<String, String> environment = layout.environment(this.epmdPort);
+			NodeCommands commands = (this.root != null) ? NodeCommands.debian13(this.root, environment)
+					: NodeCommands.host(environment);
+			layout.prepare(this.config, this.preparations, commands);
+			RabbitNode node = new RabbitNode(this.name, this.port, layout.path(), commands);
 			node.start();
 			return node;
 		}
 
-		private Path prepareDirectory() {
-			Path directory = directory();
-			try {
-				if (Files.exists(directory)) {
-					try (Stream<Path> paths = Files.walk(directory)) {
-						paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-					}
-				}
-				Files.createDirectories(directory);
-				List<String> lines = new ArrayList<>();
-				lines.add("listeners.tcp.local = 127.0.0.1:" + this.port);
-				lines.addAll(this.config);
-				Files.write(directory.resolve("rabbitmq.conf"), lines);
-				Files.writeString(directory.resolve("enabled_plugins"), "[].\n");
-				this.preparations.forEach((preparation) -> preparation.accept(directory));
-				giveToRabbitUser(directory);
-				return directory;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot prepare " + directory, ex);
-			}
-		}
-
-		// rabbitmq-server started as root switches to the rabbitmq user, which must own
-		// the data directory and be able to reach it
-		private static void giveToRabbitUser(Path directory) throws IOException {
-			if (!"root".equals(System.getProperty("user.name"))) {
-				return;
-			}
-			try {
-				Process chown = new ProcessBuilder("chown", "-R", "rabbitmq:rabbitmq", directory.toString())
-					.redirectErrorStream(true)
-					.start();
-				waitFor(chown, Duration.ofSeconds(10));
-				for (Path parent = directory.getParent(); parent != null; parent = parent.getParent()) {
-					parent.toFile().setExecutable(true, false);
-				}
-			}
-			catch (IllegalStateException ex) {
-				throw new IOException("cannot hand " + directory + " to the rabbitmq user", ex);
-			}
+		private NodeDirectory layout() {
+			return new NodeDirectory(this.name, this.port, this.root);
 		}
 
 	}

@@ -46,7 +46,7 @@ public final class RpcAutoConfiguration {
 	Transport rpcTransport(RpcProperties properties, ObjectProvider<BrokerUrlSource> brokerUrlSource,
 			Environment environment) {
 		BrokerUrlSource fallback = brokerUrlSource.getIfAvailable(() -> new EnvironmentBrokerUrlSource(environment));
-		return RpcTransports.create(properties, RpcTransports.url(properties, fallback));
+		return RpcTransports.create(properties, RpcTransports.url(properties, fallback), environment);
 	}
 
 	@Bean

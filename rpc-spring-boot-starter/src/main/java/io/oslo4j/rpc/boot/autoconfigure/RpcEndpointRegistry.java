@@ -61,7 +61,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 
 	private @Nullable ApplicationContext applicationContext;
 
-	private @Nullable ServerStarter starter;
+	private volatile @Nullable ServerStarter starter;
 
 	private volatile boolean running;
 
@@ -94,6 +94,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		}
 		Map<String, List<Endpoint>> byTopic = collect();
 		ServerStarter serverStarter = new ServerStarter(this.properties.isFailFast());
+		this.starter = serverStarter;
 		for (Map.Entry<String, List<Endpoint>> entry : byTopic.entrySet()) {
 			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
 					entry.getValue(), this.options);
@@ -101,7 +102,6 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 			serverStarter.start(server);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
 		}
-		this.starter = serverStarter;
 		this.running = true;
 	}
 
@@ -173,6 +173,19 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 	 */
 	public List<RpcServer> servers() {
 		return List.copyOf(this.servers);
+	}
+
+	/**
+	 * Returns why a server has not started yet (with {@code rpc.fail-fast=false} it is
+	 * retried in the background): the broker is unreachable, or it refused a declaration
+	 * (a {@link io.oslo4j.rpc.rabbit.DeclarationException}, whose message says which
+	 * option to set).
+	 * @param server one of {@link #servers()}
+	 * @return its last start failure, or {@code null} when it started
+	 */
+	public @Nullable RuntimeException startFailure(RpcServer server) {
+		ServerStarter serverStarter = this.starter;
+		return (serverStarter != null) ? serverStarter.failure(server) : null;
 	}
 
 }

@@ -9,6 +9,8 @@ import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.TransportUrl;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Checks bound {@link RpcProperties}, failing on the first bad value with an
  * {@link RpcConfigurationException} that names the key and shows a valid example.
@@ -40,6 +42,16 @@ final class RpcPropertiesValidator {
 		notNegative("rpc.rabbit.reply-retry-timeout", rabbit.getReplyRetryTimeout(), "60s");
 		atLeast("rpc.rabbit.prefetch", rabbit.getPrefetch(), 0, "100");
 		atLeast("rpc.rabbit.pool-size", rabbit.getPoolSize(), 1, "30");
+		atLeast("rpc.rabbit.quorum-delivery-limit", rabbit.getQuorumDeliveryLimit(), 0, "20");
+		atLeast("rpc.rabbit.quorum-max-memory-length", rabbit.getQuorumMaxMemoryLength(), 0, "1000");
+		DataSize memoryBytes = rabbit.getQuorumMaxMemoryBytes();
+		if (memoryBytes != null && memoryBytes.isNegative()) {
+			throw new RpcConfigurationException("rpc.rabbit.quorum-max-memory-bytes",
+					"must not be negative, was " + memoryBytes, "rpc.rabbit.quorum-max-memory-bytes=64MB", null);
+		}
+		notNegative("rpc.rabbit.reconnect-splay", rabbit.getReconnectSplay(), "500ms");
+		notBlank("rpc.rabbit.queue-manager.hostname", rabbit.getQueueManager().getHostname(), "compute-1");
+		notBlank("rpc.rabbit.queue-manager.process-name", rabbit.getQueueManager().getProcessName(), "nova-api");
 		RpcServerProperties server = properties.getServer();
 		atLeast("rpc.server.executor-threads", server.getExecutorThreads(), 0, "64");
 		notNegative("rpc.server.shutdown-timeout", server.getShutdownTimeout(), "30s");
@@ -105,15 +117,15 @@ final class RpcPropertiesValidator {
 		}
 	}
 
-	private static void notNegative(String property, Duration value, String example) {
-		if (value.isNegative()) {
+	private static void notNegative(String property, @Nullable Duration value, String example) {
+		if (value != null && value.isNegative()) {
 			throw new RpcConfigurationException(property, "must not be negative, was " + value,
 					property + "=" + example, null);
 		}
 	}
 
-	private static void atLeast(String property, int value, int min, String example) {
-		if (value < min) {
+	private static void atLeast(String property, @Nullable Integer value, int min, String example) {
+		if (value != null && value < min) {
 			throw new RpcConfigurationException(property, "must be at least " + min + ", was " + value,
 					property + "=" + example, null);
 		}

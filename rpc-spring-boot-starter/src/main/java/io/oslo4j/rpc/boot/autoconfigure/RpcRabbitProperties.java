@@ -1,14 +1,31 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * RabbitMQ transport options, {@code rpc.rabbit.*}, passed to the transport under their
- * oslo names ({@code [oslo_messaging_rabbit]}). Defaults are oslo.messaging's. An option
- * in the transport URL's query ({@code ?amqp_durable_queues=true}) wins over these, as in
- * oslo. TLS is switched on by the URL ({@code ?ssl=1}) or, when the URL comes from
+ * oslo names ({@code [oslo_messaging_rabbit]}). Defaults are oslo.messaging's; the
+ * properties without a default are passed only when set, so the transport's own default
+ * applies otherwise.
+ * <p>
+ * Precedence, highest first: an option in the transport URL's query
+ * ({@code ?amqp_durable_queues=true}), as in oslo; then a typed property that is set and
+ * the same oslo name in {@link #getOptions() options}, which must agree (startup fails
+ * when they differ); then a typed property's default. So
+ * {@code rpc.rabbit.options.rabbit_qos_prefetch_count=10} alone means prefetch 10.
+ * <p>
+ * TLS is switched on by the URL ({@code ?ssl=1}) or, when the URL comes from
  * {@code spring.rabbitmq.*}, by {@code spring.rabbitmq.ssl.enabled}; certificates are
  * given with oslo's PEM options through {@link #getOptions() options}
  * ({@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file},
@@ -65,27 +82,98 @@ public class RpcRabbitProperties {
 	private int poolSize = 30;
 
 	/**
+	 * Whether reply and fanout queues are quorum queues, durable, and the fanout
+	 * exchanges durable (rabbit_transient_quorum_queue). Needed on RabbitMQ 4.3 and
+	 * later, which refuses transient non-exclusive queues by default. Not set: oslo's
+	 * default, false.
+	 */
+	private @Nullable Boolean transientQuorumQueues;
+
+	/**
+	 * Whether fanout casts go through one stream per topic, "<topic>_fanout", shared by
+	 * every server (rabbit_stream_fanout). Requires transient-quorum-queues=true and a
+	 * prefetch greater than 0. Not set: oslo's default, false.
+	 */
+	private @Nullable Boolean streamFanout;
+
+	/**
+	 * Delivery limit of quorum queues (rabbit_quorum_delivery_limit, deliveries): a
+	 * message redelivered this many times is dropped. 0 for none (RabbitMQ 4 then applies
+	 * its own default of 20). Not set: oslo's default, 0.
+	 */
+	private @Nullable Integer quorumDeliveryLimit;
+
+	/**
+	 * Messages a quorum queue keeps in memory (rabbit_quorum_max_memory_length,
+	 * messages); 0 for no limit. Not set: oslo's default, 0.
+	 */
+	private @Nullable Integer quorumMaxMemoryLength;
+
+	/**
+	 * Bytes of messages a quorum queue keeps in memory (rabbit_quorum_max_memory_bytes; a
+	 * number without unit is bytes); 0 for no limit. Not set: oslo's default, 0.
+	 */
+	@DataSizeUnit(DataUnit.BYTES)
+	private @Nullable DataSize quorumMaxMemoryBytes;
+
+	/**
+	 * Upper bound of the random delay added to each reconnection attempt, so that many
+	 * services do not reconnect at the same moment (kombu_reconnect_splay, seconds; a
+	 * number without unit is seconds, a fraction needs a unit: 500ms). Not set: oslo's
+	 * default, 0.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration reconnectSplay;
+
+	/**
+	 * Stable names for reply and fanout queues (oslo's queue manager).
+	 */
+	private final QueueManager queueManager = new QueueManager();
+
+	/**
 	 * Further driver options by their oslo name, e.g. ssl_ca_file, rabbit_retry_interval.
-	 * Unknown names are refused by the transport at startup.
+	 * Unknown names are refused by the transport at startup. A name given here wins over
+	 * the default of the typed property for the same option; setting both to different
+	 * values fails startup.
 	 */
 	private Map<String, String> options = new LinkedHashMap<>();
 
 	/**
-	 * Returns these settings as oslo options.
+	 * Returns these settings as oslo options: the typed properties under their oslo
+	 * names, and {@link #getOptions() options}. A name in options wins over a typed
+	 * property's default; typed properties without a default are passed only when set.
+	 * @param explicitlySet tells whether the user set a typed property, by its full name
+	 * (e.g. {@code rpc.rabbit.prefetch})
 	 * @return the options by oslo name
+	 * @throws RpcConfigurationException when a typed property the user set and the same
+	 * oslo option in options have different values
 	 */
-	Map<String, String> toOsloOptions() {
-		Map<String, String> result = new LinkedHashMap<>(this.options);
-		result.put("amqp_durable_queues", String.valueOf(this.durableQueues));
-		result.put("rabbit_quorum_queue", String.valueOf(this.quorumQueues));
-		result.put("rabbit_transient_queues_ttl", String.valueOf(this.transientQueuesTtl.toSeconds()));
-		result.put("rabbit_qos_prefetch_count", String.valueOf(this.prefetch));
-		result.put("heartbeat_timeout_threshold", String.valueOf(this.heartbeat.toSeconds()));
-		result.put("confirm_publish", String.valueOf(this.confirms));
-		result.put("kombu_failover_strategy", this.failoverStrategy.osloName());
-		result.put("kombu_missing_consumer_retry_timeout", String.valueOf(this.replyRetryTimeout.toMillis() / 1000.0));
-		result.put("rpc_conn_pool_size", String.valueOf(this.poolSize));
-		return result;
+	Map<String, String> toOsloOptions(Predicate<String> explicitlySet) {
+		OsloOptionMerger merger = new OsloOptionMerger("rpc.rabbit.", this.options, explicitlySet);
+		merger.withDefault("durable-queues", "amqp_durable_queues", this.durableQueues);
+		merger.withDefault("quorum-queues", "rabbit_quorum_queue", this.quorumQueues);
+		merger.withDefault("transient-queues-ttl", "rabbit_transient_queues_ttl", this.transientQueuesTtl.toSeconds());
+		merger.withDefault("prefetch", "rabbit_qos_prefetch_count", this.prefetch);
+		merger.withDefault("heartbeat", "heartbeat_timeout_threshold", this.heartbeat.toSeconds());
+		merger.withDefault("confirms", "confirm_publish", this.confirms);
+		merger.withDefault("failover-strategy", "kombu_failover_strategy", this.failoverStrategy.osloName());
+		merger.withDefault("reply-retry-timeout", "kombu_missing_consumer_retry_timeout",
+				OsloOptionMerger.seconds(this.replyRetryTimeout));
+		merger.withDefault("pool-size", "rpc_conn_pool_size", this.poolSize);
+		merger.ifSet("transient-quorum-queues", "rabbit_transient_quorum_queue", this.transientQuorumQueues);
+		merger.ifSet("stream-fanout", "rabbit_stream_fanout", this.streamFanout);
+		merger.ifSet("quorum-delivery-limit", "rabbit_quorum_delivery_limit", this.quorumDeliveryLimit);
+		merger.ifSet("quorum-max-memory-length", "rabbit_quorum_max_memory_length", this.quorumMaxMemoryLength,
+				"rabbit_quroum_max_memory_length");
+		merger.ifSet("quorum-max-memory-bytes", "rabbit_quorum_max_memory_bytes",
+				(this.quorumMaxMemoryBytes != null) ? this.quorumMaxMemoryBytes.toBytes() : null,
+				"rabbit_quroum_max_memory_bytes");
+		merger.ifSet("reconnect-splay", "kombu_reconnect_splay",
+				(this.reconnectSplay != null) ? OsloOptionMerger.seconds(this.reconnectSplay) : null);
+		merger.ifSet("queue-manager.enabled", "use_queue_manager", this.queueManager.enabled);
+		merger.ifSet("queue-manager.hostname", "hostname", this.queueManager.hostname);
+		merger.ifSet("queue-manager.process-name", "processname", this.queueManager.processName);
+		return merger.result();
 	}
 
 	public boolean isDurableQueues() {
@@ -160,12 +248,114 @@ public class RpcRabbitProperties {
 		this.poolSize = poolSize;
 	}
 
+	public @Nullable Boolean getTransientQuorumQueues() {
+		return this.transientQuorumQueues;
+	}
+
+	public void setTransientQuorumQueues(@Nullable Boolean transientQuorumQueues) {
+		this.transientQuorumQueues = transientQuorumQueues;
+	}
+
+	public @Nullable Boolean getStreamFanout() {
+		return this.streamFanout;
+	}
+
+	public void setStreamFanout(@Nullable Boolean streamFanout) {
+		this.streamFanout = streamFanout;
+	}
+
+	public @Nullable Integer getQuorumDeliveryLimit() {
+		return this.quorumDeliveryLimit;
+	}
+
+	public void setQuorumDeliveryLimit(@Nullable Integer quorumDeliveryLimit) {
+		this.quorumDeliveryLimit = quorumDeliveryLimit;
+	}
+
+	public @Nullable Integer getQuorumMaxMemoryLength() {
+		return this.quorumMaxMemoryLength;
+	}
+
+	public void setQuorumMaxMemoryLength(@Nullable Integer quorumMaxMemoryLength) {
+		this.quorumMaxMemoryLength = quorumMaxMemoryLength;
+	}
+
+	public @Nullable DataSize getQuorumMaxMemoryBytes() {
+		return this.quorumMaxMemoryBytes;
+	}
+
+	public void setQuorumMaxMemoryBytes(@Nullable DataSize quorumMaxMemoryBytes) {
+		this.quorumMaxMemoryBytes = quorumMaxMemoryBytes;
+	}
+
+	public @Nullable Duration getReconnectSplay() {
+		return this.reconnectSplay;
+	}
+
+	public void setReconnectSplay(@Nullable Duration reconnectSplay) {
+		this.reconnectSplay = reconnectSplay;
+	}
+
+	public QueueManager getQueueManager() {
+		return this.queueManager;
+	}
+
 	public Map<String, String> getOptions() {
 		return this.options;
 	}
 
 	public void setOptions(Map<String, String> options) {
 		this.options = options;
+	}
+
+	/**
+	 * Stable reply and fanout queue names, "reply_<hostname>:<processname>:<n>" and
+	 * "<topic>_fanout_<hostname>:<processname>:<n>" (oslo's queue manager), so that a
+	 * restarted service finds its queues again instead of leaving new ones behind.
+	 */
+	public static class QueueManager {
+
+		/**
+		 * Whether queue names come from the queue manager (use_queue_manager). Not set:
+		 * oslo's default, false.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * First part of the queue names (hostname). Not set: the host name.
+		 */
+		private @Nullable String hostname;
+
+		/**
+		 * Second part of the queue names (processname). Not set: spring.application.name
+		 * when that is set, else the name of the main class.
+		 */
+		private @Nullable String processName;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getHostname() {
+			return this.hostname;
+		}
+
+		public void setHostname(@Nullable String hostname) {
+			this.hostname = hostname;
+		}
+
+		public @Nullable String getProcessName() {
+			return this.processName;
+		}
+
+		public void setProcessName(@Nullable String processName) {
+			this.processName = processName;
+		}
+
 	}
 
 	/**

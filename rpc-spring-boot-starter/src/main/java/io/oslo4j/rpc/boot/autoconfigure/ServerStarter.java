@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts servers (and notification listeners); with {@code rpc.fail-fast=false} one that
- * cannot start (broker down) is retried in the background, every 1 s doubling up to 30 s,
- * until it starts or the registry stops. Used by the starter's registries only.
+ * cannot start (broker down, or a declaration the broker refuses) is retried in the
+ * background, every 1 s doubling up to 30 s, until it starts or the registry stops. The
+ * last failure of one that has not started yet is kept for health. Used by the starter's
+ * registries only.
  */
 public final class ServerStarter implements AutoCloseable {
 
@@ -21,6 +25,8 @@ public final class ServerStarter implements AutoCloseable {
 	private static final long MAX_DELAY_MILLIS = 30_000;
 
 	private final boolean failFast;
+
+	private final Map<Object, RuntimeException> failures = new ConcurrentHashMap<>();
 
 	private @Nullable ScheduledExecutorService retries;
 
@@ -35,16 +41,18 @@ public final class ServerStarter implements AutoCloseable {
 	}
 
 	void start(RpcServer server) {
-		start("RPC server " + server.target(), server::start);
+		start(server, "RPC server " + server.target(), server::start);
 	}
 
 	/**
 	 * Starts something, or retries it in the background when it fails and fail-fast is
 	 * off; a retry that finds it stopped ({@link IllegalStateException}) gives up.
+	 * @param consumer what is started (a server or listener), the key of
+	 * {@link #failure(Object)}
 	 * @param name what is started, for the log
 	 * @param start starts it
 	 */
-	public void start(String name, Runnable start) {
+	public void start(Object consumer, String name, Runnable start) {
 		try {
 			start.run();
 		}
@@ -52,13 +60,23 @@ public final class ServerStarter implements AutoCloseable {
 			if (this.failFast) {
 				throw ex;
 			}
+			this.failures.put(consumer, ex);
 			logger.warn("{} could not start ({}); retrying in the background (rpc.fail-fast=false)", name,
 					ex.getMessage());
-			retry(name, start, 1000);
+			retry(consumer, name, start, 1000);
 		}
 	}
 
-	private synchronized void retry(String name, Runnable start, long delayMillis) {
+	/**
+	 * Returns why something has not started yet.
+	 * @param consumer the server or listener
+	 * @return its last start failure, or {@code null} when it started (or never failed)
+	 */
+	public @Nullable RuntimeException failure(Object consumer) {
+		return this.failures.get(consumer);
+	}
+
+	private synchronized void retry(Object consumer, String name, Runnable start, long delayMillis) {
 		if (this.closed) {
 			return;
 		}
@@ -72,14 +90,16 @@ public final class ServerStarter implements AutoCloseable {
 		this.retries.schedule(() -> {
 			try {
 				start.run();
+				this.failures.remove(consumer);
 				logger.info("{} started", name);
 			}
 			catch (IllegalStateException ex) {
 				// stopped meanwhile
 			}
 			catch (RuntimeException ex) {
+				this.failures.put(consumer, ex);
 				logger.debug("{} still cannot start: {}", name, ex.getMessage());
-				retry(name, start, Math.min(MAX_DELAY_MILLIS, delayMillis * 2));
+				retry(consumer, name, start, Math.min(MAX_DELAY_MILLIS, delayMillis * 2));
 			}
 		}, delayMillis, TimeUnit.MILLISECONDS);
 	}

@@ -60,8 +60,10 @@ public final class RpcHealthContributorAutoConfiguration {
 		RpcNotificationsHealthIndicator rpcNotificationsHealthIndicator(RpcNotificationTransport transport,
 				ObjectProvider<RpcNotificationListenerRegistry> registry) {
 			RpcNotificationListenerRegistry listeners = registry.getIfAvailable();
-			return new RpcNotificationsHealthIndicator(transport,
-					(listeners != null) ? listeners::listeners : List::of);
+			if (listeners == null) {
+				return new RpcNotificationsHealthIndicator(transport, List::of);
+			}
+			return new RpcNotificationsHealthIndicator(transport, listeners::listeners, listeners::startFailure);
 		}
 
 	}

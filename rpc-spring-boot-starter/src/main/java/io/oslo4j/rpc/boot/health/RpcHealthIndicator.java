@@ -19,11 +19,16 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of oslo4j: UP when the transport is connected and every RPC server consumes all
- * its queues; DOWN with a {@code reason} otherwise (broker unreachable, or a consumer
- * died). Details: {@code url} and {@code hosts} with masked passwords, {@code driver},
- * {@code virtualHost}, {@code controlExchange}, the served {@code topics}, and per server
- * its {@code topic}, {@code server}, {@code running}, {@code consumers} (live consumers
- * registered with the broker: three per server on RabbitMQ) and {@code inFlight}.
+ * its queues; DOWN with a {@code reason} otherwise (broker unreachable, a server that
+ * could not start, or a consumer died). A server that could not start (with
+ * {@code rpc.fail-fast=false} it is retried in the background) gives its failure's
+ * message as the reason: when the broker refused a declaration, that message says which
+ * option makes this service declare what the deployment has. Details: {@code url} and
+ * {@code hosts} with masked passwords, {@code driver}, {@code virtualHost},
+ * {@code controlExchange}, the served {@code topics}, and per server its {@code topic},
+ * {@code server}, {@code running}, {@code consumers} (live consumers registered with the
+ * broker: three per server on RabbitMQ), {@code inFlight} and, while it could not start,
+ * {@code error}.
  * <p>
  * Cheap and non-blocking: it reads the transport's state and never waits for a
  * connection. When the transport is not connected it asks it to connect in the background
@@ -60,6 +65,7 @@ public class RpcHealthIndicator extends AbstractHealthIndicator {
 		Set<String> topics = new LinkedHashSet<>();
 		List<Map<String, Object>> servers = new ArrayList<>();
 		List<String> notConsuming = new ArrayList<>();
+		List<String> startFailures = new ArrayList<>();
 		for (RpcServer server : current) {
 			topics.add(String.valueOf(server.target().topic()));
 			boolean running = server.isRunning();
@@ -69,13 +75,19 @@ public class RpcHealthIndicator extends AbstractHealthIndicator {
 			detail.put("running", running);
 			detail.put("consumers", server.consumerCount());
 			detail.put("inFlight", server.inFlight());
-			servers.add(detail);
-			if (!running) {
+			RuntimeException failure = (!running && this.registry != null) ? this.registry.startFailure(server) : null;
+			if (failure != null) {
+				detail.put("error", ConsumingStatus.error(failure));
+				startFailures.add("RPC server " + server.target().topic() + "." + server.target().server()
+						+ " could not start: " + failure.getMessage());
+			}
+			else if (!running) {
 				notConsuming.add(server.target().toString());
 			}
+			servers.add(detail);
 		}
 		builder.withDetail("topics", topics).withDetail("servers", servers);
-		ConsumingStatus.apply(builder, connected, "RPC servers", notConsuming);
+		ConsumingStatus.apply(builder, connected, "RPC servers", notConsuming, startFailures);
 	}
 
 }

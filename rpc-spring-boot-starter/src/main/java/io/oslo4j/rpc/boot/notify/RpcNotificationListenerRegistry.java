@@ -63,7 +63,7 @@ public class RpcNotificationListenerRegistry
 
 	private @Nullable Environment environment;
 
-	private @Nullable ServerStarter starter;
+	private volatile @Nullable ServerStarter starter;
 
 	private volatile boolean running;
 
@@ -145,16 +145,16 @@ public class RpcNotificationListenerRegistry
 			return;
 		}
 		ServerStarter listenerStarter = new ServerStarter(this.failFast);
+		this.starter = listenerStarter;
 		for (Map.Entry<ListenerKey, List<NotificationEndpoint>> entry : this.endpoints.entrySet()) {
 			ListenerKey key = entry.getKey();
 			NotificationListener listener = NotificationListener.create(this.transport.transport(), key.targets(),
 					entry.getValue(), this.options.withPool(key.pool()));
 			this.listeners.add(listener);
-			listenerStarter.start("Notification listener on " + key, listener::start);
+			listenerStarter.start(listener, "Notification listener on " + key, listener::start);
 			logger.info("Notification listener on {} ({}) calls {}", key, this.transport.transport().url(),
 					entry.getValue());
 		}
-		this.starter = listenerStarter;
 		this.running = true;
 	}
 
@@ -184,6 +184,19 @@ public class RpcNotificationListenerRegistry
 	 */
 	public List<NotificationListener> listeners() {
 		return List.copyOf(this.listeners);
+	}
+
+	/**
+	 * Returns why a listener has not started yet (with {@code rpc.fail-fast=false} it is
+	 * retried in the background): the broker is unreachable, or it refused a declaration
+	 * (a {@link io.oslo4j.rpc.rabbit.DeclarationException}, whose message says which
+	 * option to set).
+	 * @param listener one of {@link #listeners()}
+	 * @return its last start failure, or {@code null} when it started
+	 */
+	public @Nullable RuntimeException startFailure(NotificationListener listener) {
+		ServerStarter listenerStarter = this.starter;
+		return (listenerStarter != null) ? listenerStarter.failure(listener) : null;
 	}
 
 }

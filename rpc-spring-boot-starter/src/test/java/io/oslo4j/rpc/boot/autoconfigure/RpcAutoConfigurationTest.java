@@ -5,6 +5,7 @@ import java.util.Map;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
+import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
@@ -157,7 +158,7 @@ class RpcAutoConfigurationTest {
 					"rpc.rabbit.heartbeat=30s", "rpc.rabbit.confirms=false", "rpc.rabbit.failover-strategy=shuffle",
 					"rpc.rabbit.reply-retry-timeout=1500ms", "rpc.rabbit.pool-size=8",
 					"rpc.rabbit.options.ssl_ca_file=/etc/ca.pem")
-			.run((context) -> assertThat(context.getBean(RpcProperties.class).getRabbit().toOsloOptions())
+			.run((context) -> assertThat(((AbstractTransport) context.getBean(Transport.class)).settings().options())
 				.containsEntry("amqp_durable_queues", "true")
 				.containsEntry("rabbit_quorum_queue", "true")
 				.containsEntry("rabbit_transient_queues_ttl", "600")
