@@ -11,10 +11,10 @@ import java.util.List;
  * The Debian 13 root that {@code .ci/debian13-root} builds: Debian 13's
  * python3-oslo.messaging 16.1 at {@code /usr/bin/python3} and upstream oslo.messaging
  * 18.1 in a venv at {@code /opt/oslo18/bin/python3}. Its Python runs with
- * {@code chroot <root> env -i ... setsid <python> -u}: a clean environment, a session of
- * its own, and the host's network (so {@code 127.0.0.1:5672} is the host's broker). The
- * scripts are copied into the root's {@code /tmp}; {@code /proc} is mounted in the root
- * when it is not.
+ * {@code chroot <root> env -i ... setsid <python> -u}: a clean environment, a process
+ * group of its own, and the host's network (so {@code 127.0.0.1:5672} is the host's
+ * broker). The scripts are copied into the root's {@code /tmp}; {@code /proc} is mounted
+ * in the root when it is not.
  */
 final class Debian13Root {
 
