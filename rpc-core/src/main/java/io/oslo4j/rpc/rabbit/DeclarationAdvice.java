@@ -46,7 +46,8 @@ final class DeclarationAdvice {
 	 * option to set
 	 */
 	static DeclarationException failure(Declarable declarable, RabbitOptions options, Throwable failure) {
-		String reason = BrokerErrors.describe(failure);
+		// RabbitMQ 4's deprecation texts span lines: keep the message on one
+		String reason = BrokerErrors.describe(failure).replaceAll("\\s+", " ").strip();
 		return new DeclarationException("Failed to declare " + describe(declarable) + ": " + reason,
 				advice(declarable, options, reason), failure);
 	}
@@ -137,10 +138,17 @@ final class DeclarationAdvice {
 										+ quorum + ")");
 			}
 			case "durable" -> {
-				return "The queue " + name + (currentTrue ? " is durable" : " is not durable") + ": set "
-						+ (topic ? "rabbit_quorum_queue or amqp_durable_queues to " + currentTrue
-								: "rabbit_transient_quorum_queue=" + currentTrue
-										+ " (rpc.rabbit.transient-quorum-queues=" + currentTrue + ")");
+				if (!topic) {
+					return "The queue " + name + (currentTrue ? " is durable" : " is not durable")
+							+ ": set rabbit_transient_quorum_queue=" + currentTrue
+							+ " (rpc.rabbit.transient-quorum-queues=" + currentTrue + ")";
+				}
+				return currentTrue ? "The queue " + name
+						+ " is durable: set rabbit_quorum_queue=true (rpc.rabbit.quorum-queues=true), "
+						+ "or amqp_durable_queues=true (rpc.rabbit.durable-queues=true) if it is a classic queue"
+						: "The queue " + name + " is not durable: the deployment runs neither rabbit_quorum_queue nor "
+								+ "amqp_durable_queues; set rabbit_quorum_queue=false and amqp_durable_queues=false "
+								+ "(rpc.rabbit.quorum-queues=false, rpc.rabbit.durable-queues=false)";
 			}
 			case "x-delivery-limit" -> {
 				return limit(name, "rabbit_quorum_delivery_limit", "quorum-delivery-limit", current1);

@@ -81,6 +81,19 @@ class DeclarationAdviceTests {
 	}
 
 	@Test
+	void durabilityOfATopicQueueNamesBothOptionsAndTheirProperties() {
+		assertThat(DeclarationAdvice.advice(new Queue("compute.info", true), DEFAULTS,
+				"PRECONDITION_FAILED - inequivalent arg 'durable' for queue 'compute.info' in vhost '/': "
+						+ "received 'true' but current is 'false'"))
+			.contains("set rabbit_quorum_queue=false and amqp_durable_queues=false")
+			.contains("rpc.rabbit.quorum-queues=false");
+		assertThat(DeclarationAdvice.advice(new Queue("compute", false), DEFAULTS,
+				"PRECONDITION_FAILED - inequivalent arg 'durable' for queue 'compute' in vhost '/': "
+						+ "received 'false' but current is 'true'"))
+			.contains("set rabbit_quorum_queue=true (rpc.rabbit.quorum-queues=true)");
+	}
+
+	@Test
 	void otherRefusalsGiveNoAdvice() {
 		assertThat(DeclarationAdvice.advice(new Queue("q", false), DEFAULTS, "ACCESS_REFUSED - no access")).isNull();
 	}

@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import io.oslo4j.rpc.boot.test.FailureAnalyses;
+
 import java.util.List;
 import java.util.Map;
 
@@ -235,31 +237,13 @@ class RpcRabbitOptionsTest {
 	void aSplayWithAFractionIsExplainedWithTheValueInMilliseconds() {
 		this.runner.withPropertyValues("rpc.rabbit.reconnect-splay=0.5").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("rpc.rabbit.reconnect-splay").contains("\"0.5\"");
 			assertThat(analysis.getAction()).contains("rpc.rabbit.reconnect-splay=500ms");
 		});
 		this.runner.withPropertyValues("rpc.rabbit.reconnect-splay=1.25s")
-			.run((context) -> assertThat(firstAnalysis(context.getStartupFailure()).getAction())
+			.run((context) -> assertThat(FailureAnalyses.analyze(context.getStartupFailure()).getAction())
 				.contains("rpc.rabbit.reconnect-splay=1250ms"));
-	}
-
-	/**
-	 * Analyzes a failure as Spring Boot does: the registered analyzers in their order,
-	 * the first answer wins.
-	 */
-	private static FailureAnalysis firstAnalysis(@Nullable Throwable failure) {
-		assertThat(failure).isNotNull();
-		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, (type, name, ex) -> {
-			});
-		for (FailureAnalyzer analyzer : analyzers) {
-			FailureAnalysis analysis = analyzer.analyze(failure);
-			if (analysis != null) {
-				return analysis;
-			}
-		}
-		throw new AssertionError("no failure analyzer explains " + failure, failure);
 	}
 
 	@Test

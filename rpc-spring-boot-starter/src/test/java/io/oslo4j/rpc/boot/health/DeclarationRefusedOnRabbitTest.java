@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.health;
 
+import io.oslo4j.rpc.boot.test.FailureAnalyses;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +63,7 @@ class DeclarationRefusedOnRabbitTest {
 	void failFastStartupIsAnalyzedWithTheOptionToSet() {
 		RpcRunners.server(this.url, this.topic, "s1").withPropertyValues("rpc.fail-fast=true").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			System.out.println(analysis.getDescription() + "\n---\n" + analysis.getAction());
 			assertThat(analysis.getDescription()).contains(this.topic + "_fanout").contains("PRECONDITION_FAILED");
 			assertThat(analysis.getAction()).contains(PROPERTY);
@@ -86,20 +88,6 @@ class DeclarationRefusedOnRabbitTest {
 			RpcHealthIndicator indicator = context.getBean(RpcHealthIndicator.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> Status.UP.equals(indicator.health(true).getStatus()));
 		});
-	}
-
-	private static FailureAnalysis firstAnalysis(@Nullable Throwable failure) {
-		assertThat(failure).isNotNull();
-		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, (type, name, ex) -> {
-			});
-		for (FailureAnalyzer analyzer : analyzers) {
-			FailureAnalysis analysis = analyzer.analyze(failure);
-			if (analysis != null) {
-				return analysis;
-			}
-		}
-		throw new AssertionError("no failure analyzer explains " + failure, failure);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.health;
 
+import io.oslo4j.rpc.boot.test.FailureAnalyses;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ class DeclarationRefusedTest {
 		this.transport.refusal = new DeclarationException(BROKER_TEXT, ADVICE, null);
 		this.runner.withBean(InventoryEndpoint.class).withPropertyValues("rpc.fail-fast=true").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains(BROKER_TEXT)
 				.contains("inequivalent arg 'durable'")
 				.doesNotContain(ADVICE);
@@ -80,7 +82,7 @@ class DeclarationRefusedTest {
 				"Failed to declare queue 'inventory': 406 " + "PRECONDITION_FAILED - inequivalent arg 'x-max-length'",
 				null);
 		this.runner.withBean(InventoryEndpoint.class).withPropertyValues("rpc.fail-fast=true").run((context) -> {
-			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure());
+			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("inequivalent arg 'x-max-length'");
 			assertThat(analysis.getAction()).contains("rpc.rabbit.quorum-queues (rabbit_quorum_queue)")
 				.contains("rpc.rabbit.transient-quorum-queues (rabbit_transient_quorum_queue)")
@@ -128,24 +130,6 @@ class DeclarationRefusedTest {
 			this.transport.notificationRefusal = null;
 			await().atMost(Duration.ofSeconds(20)).until(() -> Status.UP.equals(indicator.health(true).getStatus()));
 		});
-	}
-
-	/**
-	 * Analyzes a failure as Spring Boot does: the registered analyzers in their order,
-	 * the first answer wins; so this also shows that the analyzer is registered.
-	 */
-	private static FailureAnalysis firstAnalysis(@Nullable Throwable failure) {
-		assertThat(failure).isNotNull();
-		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, (type, name, ex) -> {
-			});
-		for (FailureAnalyzer analyzer : analyzers) {
-			FailureAnalysis analysis = analyzer.analyze(failure);
-			if (analysis != null) {
-				return analysis;
-			}
-		}
-		throw new AssertionError("no failure analyzer explains " + failure, failure);
 	}
 
 	/**

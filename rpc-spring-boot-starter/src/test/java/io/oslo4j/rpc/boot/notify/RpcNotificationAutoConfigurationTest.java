@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.notify;
 
+import io.oslo4j.rpc.boot.test.FailureAnalyses;
+
 import java.util.List;
 import java.util.Map;
 

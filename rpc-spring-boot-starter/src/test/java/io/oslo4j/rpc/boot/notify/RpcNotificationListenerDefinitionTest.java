@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.notify;
 
+import io.oslo4j.rpc.boot.test.FailureAnalyses;
+
 import io.oslo4j.rpc.annotation.RpcNotificationListener;
 import io.oslo4j.rpc.annotation.RpcParam;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;

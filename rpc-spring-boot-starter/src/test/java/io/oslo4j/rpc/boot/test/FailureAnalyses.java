@@ -1,4 +1,4 @@
-package io.oslo4j.rpc.boot.notify;
+package io.oslo4j.rpc.boot.test;
 
 import java.util.List;
 
@@ -13,12 +13,18 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * {@code META-INF/spring.factories}, as Spring Boot does when an application fails to
  * start; so the test also shows that the analyzer is registered.
  */
-final class FailureAnalyses {
+public final class FailureAnalyses {
 
 	private FailureAnalyses() {
 	}
 
-	static FailureAnalysis analyze(@Nullable Throwable failure) {
+	/**
+	 * Returns the first analysis of a failure, as Spring Boot shows it.
+	 * @param failure the startup failure
+	 * @return the analysis
+	 * @throws AssertionError when there is no failure or no analyzer explains it
+	 */
+	public static FailureAnalysis analyze(@Nullable Throwable failure) {
 		if (failure == null) {
 			throw new AssertionError("the context started; a failure was expected");
 		}
