@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.server;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import org.springframework.aop.support.AopUtils;
@@ -46,7 +47,7 @@ public record ContainerCallbacks(Class<?> targetClass, Set<String> methodNames) 
 	 * @return the callbacks
 	 */
 	public ContainerCallbacks withMethodNames(Set<String> names) {
-		Set<String> all = new java.util.LinkedHashSet<>(this.methodNames);
+		Set<String> all = new HashSet<>(this.methodNames);
 		all.addAll(names);
 		return new ContainerCallbacks(this.targetClass, all);
 	}
