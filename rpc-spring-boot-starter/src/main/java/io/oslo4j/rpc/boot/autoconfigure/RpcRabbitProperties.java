@@ -45,8 +45,10 @@ public class RpcRabbitProperties {
 
 	/**
 	 * How long unused fanout and reply queues live (rabbit_transient_queues_ttl, whole
-	 * seconds); 0 for no expiry.
+	 * seconds: a number without unit is seconds, fractions of a second are refused); 0
+	 * for no expiry.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration transientQueuesTtl = Duration.ofSeconds(1800);
 
 	/**
@@ -55,8 +57,10 @@ public class RpcRabbitProperties {
 	private int prefetch;
 
 	/**
-	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds); 0 disables it.
+	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds: a number without unit
+	 * is seconds, fractions of a second are refused); 0 disables it.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration heartbeat = Duration.ofSeconds(60);
 
 	/**
@@ -72,8 +76,10 @@ public class RpcRabbitProperties {
 
 	/**
 	 * How long a reply to a caller whose reply queue is missing is retried
-	 * (kombu_missing_consumer_retry_timeout).
+	 * (kombu_missing_consumer_retry_timeout, seconds; a number without unit is seconds, a
+	 * fraction needs a unit: 1500ms).
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration replyRetryTimeout = Duration.ofSeconds(60);
 
 	/**

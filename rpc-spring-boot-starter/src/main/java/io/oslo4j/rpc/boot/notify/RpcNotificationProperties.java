@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.boot.notify;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of notifications, prefix {@code rpc.notifications}: oslo's
@@ -191,8 +193,9 @@ public class RpcNotificationProperties implements InitializingBean {
 
 		/**
 		 * How long notifications being handled may run on shutdown before the listeners
-		 * are closed.
+		 * are closed. A number without unit is seconds.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration shutdownTimeout = Duration.ofSeconds(30);
 
 		public boolean isEnabled() {
