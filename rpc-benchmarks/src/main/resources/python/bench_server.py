@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """An oslo.messaging RPC server for the oslo4j benchmarks.
 
-Run with Debian's /usr/bin/python3 (python3-oslo.messaging 14.0.3).
+Run with Debian's /usr/bin/python3 (python3-oslo.messaging 14.0.3 on the
+host; 16.1.0 in the Debian 13 root) or the root's oslo.messaging 18.1.0 venv.
 Prints READY on stdout once started; stops cleanly (deleting its fanout queue)
 on SIGTERM or when stdin reaches EOF.
 """
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -81,4 +83,10 @@ def main():
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    # os._exit: the stdin watcher is still blocked in a read, and Python 3.13
+    # aborts ("could not acquire lock for <stdin> at interpreter shutdown")
+    # when a daemon thread holds the stdin lock at exit
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

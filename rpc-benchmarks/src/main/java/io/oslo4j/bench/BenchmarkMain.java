@@ -49,14 +49,25 @@ public final class BenchmarkMain {
 		long start = System.nanoTime();
 		Report report = new Report(this.config);
 		this.progress.log("oslo4j benchmark, " + this.config.profile() + " run against " + this.config.url());
-		Python python = this.config.systems().stream().anyMatch(Systems::needsPython)
-				? Python.find(this.config.python()) : null;
+		PythonRuntimes pythons = new PythonRuntimes(this.config);
 		ScenarioRunner runner = new ScenarioRunner(this.config, this.progress);
 		for (String id : this.config.systems()) {
-			if (Systems.needsPython(id) && python == null) {
-				report.putAll(id, Measurement.na(this.config.python() + " cannot import oslo_messaging"));
+			Python python = null;
+			if (Systems.needsPython(id)) {
+				try {
+					python = pythons.forSystem(id);
+				}
+				catch (IllegalStateException ex) {
+					this.progress.log(id + " failed: " + ex.getMessage());
+					report.putAll(id, Measurement.na("failed: " + ex.getMessage()));
+					continue;
+				}
+				if (python == null) {
+					report.putAll(id, Measurement.na(this.config.python() + " cannot import oslo_messaging"));
+					continue;
+				}
 			}
-			else if (Systems.pythonClient(id)) {
+			if (python != null && Systems.pythonClient(id)) {
 				runPython(report, id, python);
 			}
 			else {
@@ -100,8 +111,8 @@ public final class BenchmarkMain {
 
 	private void runPython(Report report, String id, Python python) {
 		try {
-			Map<Scenario, Measurement> results = new PythonClientRun(this.config, python, this.progress).run(id,
-					id.equals(Systems.PYTHON_TO_OSLO4J));
+			this.progress.log(id + ": " + python.name());
+			Map<Scenario, Measurement> results = new PythonClientRun(this.config, this.progress).run(id, python);
 			for (Scenario scenario : Scenario.values()) {
 				Measurement measurement = results.getOrDefault(scenario, Measurement.na("no result"));
 				report.put(id, scenario, measurement);

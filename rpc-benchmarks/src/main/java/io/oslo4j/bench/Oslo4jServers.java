@@ -8,7 +8,6 @@ import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
-import io.oslo4j.rpc.transport.Transports;
 
 /**
  * Three oslo4j servers ({@code s1}, {@code s2}, {@code s3}) on one topic, with their own
@@ -25,18 +24,30 @@ final class Oslo4jServers implements AutoCloseable {
 	private final List<BenchEndpoint> endpoints = new ArrayList<>();
 
 	Oslo4jServers(String url, String topic) {
-		this(url, topic, RpcServerOptions.defaults().executorThreads());
+		this(Oslo4jMode.standard(url), topic, RpcServerOptions.defaults().executorThreads());
 	}
 
-	Oslo4jServers(String url, String topic, int executorThreads) {
-		this.transport = Transports.create(url);
+	/**
+	 * Starts the servers.
+	 * @param mode how they use the broker
+	 * @param topic the topic
+	 * @param executorThreads the workers of each server
+	 */
+	Oslo4jServers(Oslo4jMode mode, String topic, int executorThreads) {
+		this.transport = mode.transport();
 		RpcServerOptions options = RpcServerOptions.defaults().withExecutorThreads(executorThreads);
-		for (String name : NAMES) {
-			BenchEndpoint endpoint = new BenchEndpoint();
-			this.endpoints.add(endpoint);
-			this.servers
-				.add(new RpcServer(this.transport, Target.server(topic, name), List.of(Endpoint.of(endpoint)), options)
+		try {
+			for (String name : NAMES) {
+				BenchEndpoint endpoint = new BenchEndpoint();
+				this.endpoints.add(endpoint);
+				this.servers.add(new RpcServer(this.transport, Target.server(topic, name),
+						List.of(Endpoint.of(endpoint)), options)
 					.start());
+			}
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
 		}
 	}
 
@@ -45,10 +56,19 @@ final class Oslo4jServers implements AutoCloseable {
 		return this.endpoints.get(0);
 	}
 
-	/** Returns the queues the servers leave on the broker. */
+	/**
+	 * Returns the queues the servers of a topic (oslo4j's or Python's) leave on the
+	 * broker: {@code T} and {@code T.S}, which oslo keeps, and the fanout stream
+	 * {@code T_fanout} that the servers share in stream mode (in the default mode each
+	 * server deletes its own fanout queue when it stops, and there is no {@code T_fanout}
+	 * queue).
+	 * @param topic the topic
+	 * @return the queue names
+	 */
 	static List<String> queues(String topic) {
 		List<String> queues = new ArrayList<>(List.of(topic));
 		NAMES.forEach((name) -> queues.add(topic + "." + name));
+		queues.add(topic + "_fanout");
 		return queues;
 	}
 

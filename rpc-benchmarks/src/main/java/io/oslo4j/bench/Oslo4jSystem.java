@@ -10,9 +10,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RpcClient;
-import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
-import io.oslo4j.rpc.transport.Transports;
 import io.oslo4j.rpc.wire.MessageIds;
 
 /**
@@ -24,7 +22,7 @@ final class Oslo4jSystem implements CallSystem {
 
 	private final String id;
 
-	private final String url;
+	private final Oslo4jMode mode;
 
 	private final String topic;
 
@@ -38,12 +36,12 @@ final class Oslo4jSystem implements CallSystem {
 
 	private final AutoCloseable servers;
 
-	private Oslo4jSystem(String id, String url, String topic, AutoCloseable servers, Duration timeout) {
+	private Oslo4jSystem(String id, Oslo4jMode mode, String topic, AutoCloseable servers, Duration timeout) {
 		this.id = id;
-		this.url = url;
+		this.mode = mode;
 		this.topic = topic;
 		this.servers = servers;
-		this.transport = Transports.create(url);
+		this.transport = mode.transport();
 		RpcClient base = new RpcClient(this.transport, Target.topic(topic),
 				ClientOptions.defaults().withTimeout(timeout));
 		this.client = base.prepare((p) -> p.server("s1"));
@@ -53,28 +51,42 @@ final class Oslo4jSystem implements CallSystem {
 		}
 	}
 
-	/**
-	 * oslo4j client and three oslo4j servers in this JVM, with the default 64 workers.
-	 */
-	static Oslo4jSystem withServers(String id, String url) {
-		return withServers(id, url, RpcServerOptions.defaults().executorThreads());
-	}
-
 	/** oslo4j client and three oslo4j servers in this JVM with that many workers each. */
 	static Oslo4jSystem withServers(String id, String url, int executorThreads) {
-		String topic = "bench_oslo4j_" + MessageIds.next().substring(0, 8);
-		return new Oslo4jSystem(id, url, topic, new Oslo4jServers(url, topic, executorThreads),
-				ClientOptions.DEFAULT_TIMEOUT);
+		return withServers(id, Oslo4jMode.standard(url), executorThreads);
+	}
+
+	/**
+	 * oslo4j client and three oslo4j servers in this JVM, in a mode.
+	 * @param id the system id
+	 * @param mode how client and servers use the broker
+	 * @param executorThreads the workers of each server
+	 * @return the system
+	 */
+	static Oslo4jSystem withServers(String id, Oslo4jMode mode, int executorThreads) {
+		String topic = "bench_" + id.replace('-', '_') + "_" + MessageIds.next().substring(0, 8);
+		Oslo4jServers servers = null;
+		try {
+			servers = new Oslo4jServers(mode, topic, executorThreads);
+			return new Oslo4jSystem(id, mode, topic, servers, ClientOptions.DEFAULT_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			if (servers != null) {
+				servers.close();
+			}
+			Broker.delete(mode.url(), Oslo4jServers.queues(topic), mode.exchanges(topic));
+			throw ex;
+		}
 	}
 
 	/** oslo4j client calling servers run elsewhere (closed with this system). */
 	static Oslo4jSystem toServers(String id, String url, String topic, AutoCloseable servers) {
-		return new Oslo4jSystem(id, url, topic, servers, ClientOptions.DEFAULT_TIMEOUT);
+		return new Oslo4jSystem(id, Oslo4jMode.standard(url), topic, servers, ClientOptions.DEFAULT_TIMEOUT);
 	}
 
 	/** oslo4j client with a long timeout for the heap checks. */
 	static Oslo4jSystem forMemory(String url, String topic, Oslo4jServers servers) {
-		return new Oslo4jSystem("memory", url, topic, servers, Duration.ofMinutes(5));
+		return new Oslo4jSystem("memory", Oslo4jMode.standard(url), topic, servers, Duration.ofMinutes(5));
 	}
 
 	@Override
@@ -117,7 +129,7 @@ final class Oslo4jSystem implements CallSystem {
 
 	@Override
 	public void close() {
-		String replyQueue = this.url.startsWith("fake") ? null : this.transport.replyQueue((message) -> {
+		String replyQueue = this.mode.url().startsWith("fake") ? null : this.transport.replyQueue((message) -> {
 		});
 		this.transport.close();
 		try {
@@ -130,7 +142,7 @@ final class Oslo4jSystem implements CallSystem {
 		if (replyQueue != null) {
 			queues.add(replyQueue);
 		}
-		Broker.delete(this.url, queues, List.of(this.topic + "_fanout"));
+		Broker.delete(this.mode.url(), queues, this.mode.exchanges(this.topic));
 	}
 
 }

@@ -16,43 +16,44 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the Python scripts ({@code bench_server.py}, {@code bench_client.py}) with the
- * interpreter that has oslo.messaging, extracting them from the jar first.
+ * Runs the Python scripts ({@code bench_server.py}, {@code bench_client.py}) with an
+ * interpreter that has oslo.messaging: the host's, or one in the Debian 13 root (see
+ * {@link Debian13Root}), extracting the scripts from the jar where it can read them.
  */
 final class Python {
 
-	private final String interpreter;
+	private static final List<String> SCRIPTS = List.of("bench_server.py", "bench_client.py");
 
-	private final Path scripts;
+	private final String name;
 
-	private Python(String interpreter, Path scripts) {
-		this.interpreter = interpreter;
+	private final List<String> command;
+
+	private final String scripts;
+
+	/**
+	 * Makes a runner.
+	 * @param name the interpreter as shown in messages
+	 * @param command the command that starts the interpreter (script and arguments
+	 * follow)
+	 * @param scripts the directory of the extracted scripts as the interpreter sees it
+	 */
+	Python(String name, List<String> command, String scripts) {
+		this.name = name;
+		this.command = List.copyOf(command);
 		this.scripts = scripts;
 	}
 
 	/**
-	 * Returns the Python runner, or {@code null} when the interpreter cannot import
+	 * Returns the runner of a host interpreter, or {@code null} when it cannot import
 	 * oslo_messaging.
 	 * @param interpreter e.g. {@code /usr/bin/python3}
 	 * @return the runner or {@code null}
 	 */
 	static @Nullable Python find(String interpreter) {
 		try {
-			Process process = new ProcessBuilder(interpreter, "-c", "import oslo_messaging").redirectErrorStream(true)
-				.start();
-			process.getInputStream().readAllBytes();
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				return null;
-			}
-			Path scripts = Files.createTempDirectory("oslo4j-bench");
-			scripts.toFile().deleteOnExit();
-			for (String name : List.of("bench_server.py", "bench_client.py")) {
-				try (InputStream in = Python.class.getResourceAsStream("/python/" + name)) {
-					Files.copy(in, scripts.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-				}
-				scripts.resolve(name).toFile().deleteOnExit();
-			}
-			return new Python(interpreter, scripts);
+			evaluate(List.of(interpreter), "import oslo_messaging");
+			Path scripts = extractScripts(null);
+			return new Python(interpreter, List.of(interpreter), scripts.toString());
 		}
 		catch (IOException ex) {
 			return null;
@@ -64,6 +65,55 @@ final class Python {
 	}
 
 	/**
+	 * Runs Python code and returns what it printed.
+	 * @param command the command that starts the interpreter
+	 * @param code the code ({@code -c})
+	 * @return its standard output, trimmed
+	 * @throws IOException when it cannot start, exits with an error (the message has its
+	 * output) or runs for more than 60 s
+	 */
+	static String evaluate(List<String> command, String code) throws IOException, InterruptedException {
+		List<String> full = new ArrayList<>(command);
+		full.addAll(List.of("-c", code));
+		Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IOException(String.join(" ", command) + " did not answer within 60 s");
+		}
+		if (process.exitValue() != 0) {
+			throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + ": " + output);
+		}
+		return output;
+	}
+
+	/**
+	 * Copies the scripts out of the jar into a new directory, deleted when the JVM ends.
+	 * @param parent where to make it, or {@code null} for the temporary directory
+	 * @return the directory
+	 */
+	static Path extractScripts(@Nullable Path parent) throws IOException {
+		Path scripts = (parent != null) ? Files.createTempDirectory(parent, "oslo4j-bench")
+				: Files.createTempDirectory("oslo4j-bench");
+		scripts.toFile().deleteOnExit();
+		for (String name : SCRIPTS) {
+			try (InputStream in = Python.class.getResourceAsStream("/python/" + name)) {
+				if (in == null) {
+					throw new IOException("/python/" + name + " is missing from the classpath");
+				}
+				Files.copy(in, scripts.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+			}
+			scripts.resolve(name).toFile().deleteOnExit();
+		}
+		return scripts;
+	}
+
+	/** Returns the interpreter as shown in messages. */
+	String name() {
+		return this.name;
+	}
+
+	/**
 	 * Starts a server and waits for its READY line.
 	 * @param url the broker URL
 	 * @param topic the topic
@@ -71,8 +121,8 @@ final class Python {
 	 * @return the process
 	 */
 	Process startServer(String url, String topic, String server) throws IOException {
-		Process process = new ProcessBuilder(this.interpreter, this.scripts.resolve("bench_server.py").toString(),
-				"--url", url, "--topic", topic, "--server", server)
+		Process process = new ProcessBuilder(
+				command("bench_server.py", List.of("--url", url, "--topic", topic, "--server", server)))
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		BufferedReader out = new BufferedReader(
@@ -80,7 +130,7 @@ final class Python {
 		String line = out.readLine();
 		if (!"READY".equals(line)) {
 			process.destroyForcibly();
-			throw new IOException("Python server " + server + " did not start (" + line + ")");
+			throw new IOException("Python server " + server + " (" + this.name + ") did not start (" + line + ")");
 		}
 		return process;
 	}
@@ -92,10 +142,7 @@ final class Python {
 	 * @return its JSON output
 	 */
 	String runClient(List<String> arguments, Consumer<String> progress) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of(this.interpreter, this.scripts.resolve("bench_client.py").toString()));
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).start();
+		Process process = new ProcessBuilder(command("bench_client.py", arguments)).start();
 		Thread errors = new Thread(() -> {
 			try (BufferedReader err = new BufferedReader(
 					new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -113,9 +160,16 @@ final class Python {
 		process.waitFor();
 		errors.join(5000);
 		if (process.exitValue() != 0) {
-			throw new IOException("Python client exited with " + process.exitValue());
+			throw new IOException("Python client (" + this.name + ") exited with " + process.exitValue());
 		}
 		return output;
+	}
+
+	private List<String> command(String script, List<String> arguments) {
+		List<String> command = new ArrayList<>(this.command);
+		command.add(this.scripts + "/" + script);
+		command.addAll(arguments);
+		return command;
 	}
 
 	/**

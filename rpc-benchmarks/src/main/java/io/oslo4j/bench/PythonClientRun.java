@@ -20,29 +20,27 @@ final class PythonClientRun {
 
 	private final BenchConfig config;
 
-	private final Python python;
-
 	private final Progress progress;
 
-	PythonClientRun(BenchConfig config, Python python, Progress progress) {
+	PythonClientRun(BenchConfig config, Progress progress) {
 		this.config = config;
-		this.python = python;
 		this.progress = progress;
 	}
 
 	/**
-	 * Runs the Python client against three servers.
+	 * Runs the Python client against three servers: oslo4j's when the system says so
+	 * ({@link Systems#oslo4jServers(String)}), else Python's with the same interpreter.
 	 * @param id the system id
-	 * @param javaServers whether the servers are oslo4j (else Python)
+	 * @param python the Python of the client (and of the Python servers)
 	 * @return the median of each scenario
 	 */
-	Map<Scenario, Measurement> run(String id, boolean javaServers) throws Exception {
+	Map<Scenario, Measurement> run(String id, Python python) throws Exception {
 		String topic = "bench_" + id.replace('-', '_') + "_" + MessageIds.next().substring(0, 8);
 		List<String> queues = new ArrayList<>(Oslo4jServers.queues(topic));
 		Map<Scenario, Measurement> results = new EnumMap<>(Scenario.class);
 		this.progress.begin(id + " / starting the servers");
-		try (AutoCloseable servers = javaServers ? new Oslo4jServers(this.config.url(), topic)
-				: new PythonServers(this.python, this.config.url(), topic)) {
+		try (AutoCloseable servers = Systems.oslo4jServers(id) ? new Oslo4jServers(this.config.url(), topic)
+				: new PythonServers(python, this.config.url(), topic)) {
 			List<String> scenarios = new ArrayList<>();
 			for (Scenario scenario : Scenario.values()) {
 				if (scenario == Scenario.ASYNC_1000) {
@@ -55,7 +53,7 @@ final class PythonClientRun {
 					scenarios.add(scenario.id());
 				}
 			}
-			String output = this.python.runClient(
+			String output = python.runClient(
 					List.of("--url", this.config.url(), "--topic", topic, "--scenarios", String.join(",", scenarios),
 							"--warmup", seconds(this.config.warmup().toMillis()), "--run",
 							seconds(this.config.run().toMillis()), "--runs", String.valueOf(this.config.runs())),

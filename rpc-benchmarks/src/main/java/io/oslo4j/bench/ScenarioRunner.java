@@ -67,8 +67,10 @@ final class ScenarioRunner {
 		}
 		String label = system.id() + " / " + scenario.label();
 		try {
-			this.progress.begin(label + " / warm-up");
-			runOnce(system, scenario, this.config.warmup());
+			if (!this.config.warmup().isZero()) {
+				this.progress.begin(label + " / warm-up");
+				runOnce(system, scenario, this.config.warmup());
+			}
 			List<Measurement> runs = new ArrayList<>();
 			for (int i = 1; i <= this.config.runs(); i++) {
 				this.progress.begin(label + " / run " + i + " of " + this.config.runs());
@@ -167,7 +169,9 @@ final class ScenarioRunner {
 
 	/**
 	 * Senders fanout-cast until the deadline; the figure is the deliveries (three per
-	 * cast) divided by the time until the last one arrived.
+	 * cast) divided by the time until the last one arrived. Each server counts what it
+	 * received (its own queue, or its reading of the shared stream in stream mode): more
+	 * than three per cast would be duplicates, and fail the run.
 	 */
 	private Measurement fanout(CallSystem system, Scenario scenario, Duration duration) throws Exception {
 		long before = system.fanoutDeliveries();
@@ -183,7 +187,12 @@ final class ScenarioRunner {
 			Thread.sleep(5);
 			delivered = system.fanoutDeliveries() - before;
 		}
-		return Measurement.of(delivered, System.nanoTime() - start, null);
+		long elapsed = System.nanoTime() - start;
+		if (delivered > expected) {
+			throw new IllegalStateException(delivered + " fanout deliveries for " + sent.count() + " casts to "
+					+ Scenario.FANOUT_SERVERS + " servers: duplicates");
+		}
+		return Measurement.of(delivered, elapsed, null);
 	}
 
 	@FunctionalInterface

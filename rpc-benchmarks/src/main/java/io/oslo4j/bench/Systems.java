@@ -3,6 +3,10 @@ package io.oslo4j.bench;
 import java.util.List;
 import java.util.Map;
 
+import io.oslo4j.rpc.server.RpcServerOptions;
+import io.oslo4j.rpc.wire.MessageIds;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The compared systems: their ids (in the order they run and are shown), labels, and how
  * to make the ones driven from this JVM.
@@ -13,6 +17,9 @@ final class Systems {
 
 	static final String OSLO4J = "oslo4j";
 
+	/** oslo4j in kolla-ansible 2025.1's mode (see {@link Oslo4jMode#kolla(String)}). */
+	static final String OSLO4J_KOLLA = "oslo4j-kolla";
+
 	static final String SPRING = "spring";
 
 	static final String PYTHON = "python";
@@ -20,6 +27,15 @@ final class Systems {
 	static final String PYTHON_TO_OSLO4J = "python-oslo4j";
 
 	static final String OSLO4J_TO_PYTHON = "oslo4j-python";
+
+	/** Debian 13's oslo.messaging 16.1 on both sides (from the Debian 13 root). */
+	static final String PYTHON16 = "python16";
+
+	/** Upstream oslo.messaging 18.1 on both sides (the venv in the Debian 13 root). */
+	static final String PYTHON18 = "python18";
+
+	/** An oslo.messaging 18.1 client calling oslo4j servers. */
+	static final String PYTHON18_TO_OSLO4J = "python18-oslo4j";
 
 	static final String FAKE = "oslo4j-fake";
 
@@ -29,12 +45,16 @@ final class Systems {
 	/** The baseline of the ratios. */
 	static final String BASELINE = BARE;
 
-	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, SPRING, PYTHON, PYTHON_TO_OSLO4J,
-			OSLO4J_TO_PYTHON, FAKE);
+	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_KOLLA, SPRING, PYTHON, PYTHON_TO_OSLO4J,
+			OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
 
-	private static final Map<String, String> LABELS = Map.of(BARE, "bare amqp-client", OSLO4J, "oslo4j → oslo4j",
-			OSLO4J_INLINE, "oslo4j, executor-threads 0", SPRING, "Spring RabbitTemplate", PYTHON, "Python → Python",
-			PYTHON_TO_OSLO4J, "Python → oslo4j", OSLO4J_TO_PYTHON, "oslo4j → Python", FAKE, "oslo4j fake://");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
+			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
+			Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"), Map.entry(SPRING, "Spring RabbitTemplate"),
+			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
+			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
+			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
+			Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
@@ -53,22 +73,37 @@ final class Systems {
 		return id.startsWith("python");
 	}
 
+	/** Returns whether a system driven by the Python client calls oslo4j servers. */
+	static boolean oslo4jServers(String id) {
+		return pythonClient(id) && id.endsWith("-oslo4j");
+	}
+
+	/** Returns whether the system's Python runs in the Debian 13 root. */
+	static boolean inDebian13Root(String id) {
+		return id.startsWith(PYTHON16) || id.startsWith(PYTHON18);
+	}
+
 	/**
 	 * Makes a system driven from this JVM.
 	 * @param id its id
 	 * @param url the broker URL
-	 * @param python the Python runner (for {@link #OSLO4J_TO_PYTHON})
+	 * @param python the Python runner (for {@link #OSLO4J_TO_PYTHON}), or {@code null}
 	 * @return the system, connected, its servers started
 	 */
-	static CallSystem open(String id, String url, Python python) throws Exception {
+	static CallSystem open(String id, String url, @Nullable Python python) throws Exception {
+		int workers = RpcServerOptions.defaults().executorThreads();
 		return switch (id) {
 			case BARE -> new BareAmqpSystem(url);
-			case OSLO4J -> Oslo4jSystem.withServers(id, url);
+			case OSLO4J -> Oslo4jSystem.withServers(id, url, workers);
 			case OSLO4J_INLINE -> Oslo4jSystem.withServers(id, url, 0);
+			case OSLO4J_KOLLA -> Oslo4jSystem.withServers(id, Oslo4jMode.kolla(url), workers);
 			case SPRING -> new SpringAmqpSystem(url);
-			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench");
+			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
 			case OSLO4J_TO_PYTHON -> {
-				String topic = "bench_oslo4j_python_" + io.oslo4j.rpc.wire.MessageIds.next().substring(0, 8);
+				if (python == null) {
+					throw new IllegalArgumentException(id + " needs the Python runner");
+				}
+				String topic = "bench_oslo4j_python_" + MessageIds.next().substring(0, 8);
 				yield Oslo4jSystem.toServers(id, url, topic, new PythonServers(python, url, topic));
 			}
 			default -> throw new IllegalArgumentException("Not a JVM-driven system: " + id);

@@ -20,9 +20,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * <li>Manual acknowledgement; the handler runs on the amqp-client consumer thread, behind
  * the {@code max_message_size} limit. A reply queue's deliveries are acked once handled,
  * in batches ({@link ReplyAcks}).</li>
- * <li>Prefetch: {@code rabbit_qos_prefetch_count}. oslo sends no {@code basic.qos} when
- * it is 0; Spring always sends one, so 0 becomes {@code basic.qos(0)}, which the broker
- * reads as "no limit": the same behaviour (Spring's own default of 250 is not used).</li>
+ * <li>Prefetch: {@code rabbit_qos_prefetch_count} (for reply queues at least
+ * {@value #MIN_REPLY_PREFETCH} when it is set, see {@link #replyPrefetch}). oslo sends no
+ * {@code basic.qos} when it is 0; Spring always sends one, so 0 becomes
+ * {@code basic.qos(0)}, which the broker reads as "no limit": the same behaviour
+ * (Spring's own default of 250 is not used).</li>
  * <li>A stream's consumer (stream fanout) reads from its {@link StreamOffset}; stream
  * consumers need a prefetch limit, which {@code rabbit_stream_fanout} requires.</li>
  * <li>Consumers lost with the connection are restarted once it is open again, tried every
@@ -33,6 +35,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 final class RabbitConsumers implements AutoCloseable {
 
 	private static final long SHUTDOWN_TIMEOUT_MILLIS = 500;
+
+	/** The smallest prefetch of a reply queue's consumer when a prefetch is set. */
+	static final int MIN_REPLY_PREFETCH = 64;
 
 	private final ConnectionFactory connectionFactory;
 
@@ -76,12 +81,13 @@ final class RabbitConsumers implements AutoCloseable {
 				streamOffset);
 		container.setQueueNames(queues.toArray(String[]::new));
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-		container.setPrefetchCount(this.options.qosPrefetchCount());
+		int prefetch = ackAfterHandler ? replyPrefetch(this.options.qosPrefetchCount())
+				: this.options.qosPrefetchCount();
+		container.setPrefetchCount(prefetch);
 		container.setConsumersPerQueue(1);
 		container.setMessageListener(new HandlerListenerAdapter(
 				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler,
-				ackAfterHandler ? ReplyAcks.forPrefetch(this.options.qosPrefetchCount(), this.scheduler) : null,
-				streamOffset));
+				ackAfterHandler ? ReplyAcks.forPrefetch(prefetch, this.scheduler) : null, streamOffset));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);
@@ -94,6 +100,17 @@ final class RabbitConsumers implements AutoCloseable {
 		container.afterPropertiesSet();
 		container.start();
 		return container;
+	}
+
+	/**
+	 * Returns the prefetch of a reply queue's consumer: unlimited when
+	 * {@code rabbit_qos_prefetch_count} is 0, else at least {@value #MIN_REPLY_PREFETCH}.
+	 * A deployment's small prefetch (1 in kolla-ansible) shares work fairly among the
+	 * servers of a topic; a reply queue has one consumer, and a prefetch of 1 there would
+	 * let one reply at a time through, capping a busy client at one reply per round trip.
+	 */
+	static int replyPrefetch(int prefetch) {
+		return (prefetch <= 0) ? 0 : Math.max(prefetch, MIN_REPLY_PREFETCH);
 	}
 
 	/**

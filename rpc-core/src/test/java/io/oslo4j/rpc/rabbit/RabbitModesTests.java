@@ -112,6 +112,9 @@ class RabbitModesTests {
 		assertThat(arguments(queueLine(reply1)))
 			.isEqualTo(arguments(reply1 + "\ttrue\tfalse\t[{\"x-queue-type\",\"quorum\"},{\"x-expires\",1800000}]"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> s1.isRunning() && s2.isRunning());
+		// the deployment's prefetch on topic queues, a larger one on the reply queue
+		String consumers = RabbitTestSupport.rabbitmqctl("list_consumers", "queue_name", "prefetch_count");
+		assertThat(consumers).contains(this.topic + "\t1", reply1 + "\t64");
 		one.send(Target.topic(this.topic).withFanout(true), bytes("f1"), null);
 		one.send(Target.topic(this.topic).withFanout(true), bytes("f2"), null);
 		await().atMost(Duration.ofSeconds(10)).until(() -> first.size() == 2 && second.size() == 2);
