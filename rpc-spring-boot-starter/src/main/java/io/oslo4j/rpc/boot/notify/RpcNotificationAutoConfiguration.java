@@ -71,7 +71,7 @@ public final class RpcNotificationAutoConfiguration {
 			String server = rpcProperties.getServer().effectiveName();
 			publisherId = (application != null && !application.isBlank()) ? application + "." + server : server;
 		}
-		return new Notifier(transport.transport(), publisherId, properties.driver(), properties.getTopics(),
+		return new Notifier(transport.transport(), publisherId, properties.getDriver(), properties.getTopics(),
 				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), NotificationCodec.defaultCodec())
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
