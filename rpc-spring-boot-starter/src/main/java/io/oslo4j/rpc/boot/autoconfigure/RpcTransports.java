@@ -65,7 +65,7 @@ final class RpcTransports {
 		}
 		else if (connection != null) {
 			bundle = connection.sslBundle();
-			bundleProperty = "spring.rabbitmq.ssl.bundle";
+			bundleProperty = connection.sslBundleProperty();
 		}
 		Map<String, String> options = osloOptions(rabbit, url, environment, given);
 		if (bundle != null) {

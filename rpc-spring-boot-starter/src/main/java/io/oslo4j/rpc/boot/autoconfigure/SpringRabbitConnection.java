@@ -165,6 +165,15 @@ final class SpringRabbitConnection {
 		return (location != null) ? new JksSslStoreDetails(type, null, location, password) : null;
 	}
 
+	/**
+	 * Returns the property that gives the key and trust material of {@link #sslBundle()},
+	 * for messages.
+	 * @return {@code spring.rabbitmq.ssl.bundle}, or the key and trust store properties
+	 */
+	String sslBundleProperty() {
+		return (this.details.getSslBundle() != null) ? SSL + "bundle" : SSL + "key-store/trust-store";
+	}
+
 	private static boolean hasStores(RabbitProperties.Ssl ssl) {
 		return ssl.getKeyStore() != null || ssl.getTrustStore() != null;
 	}
