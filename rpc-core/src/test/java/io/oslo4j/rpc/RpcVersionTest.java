@@ -57,6 +57,8 @@ class RpcVersionTest {
 		assertThat(RpcVersion.parse("1.2")).isEqualTo(new RpcVersion(1, 2, -1)).hasToString("1.2");
 		assertThat(RpcVersion.parse("1.2.3")).isEqualTo(new RpcVersion(1, 2, 3)).hasToString("1.2.3");
 		assertThat(RpcVersion.DEFAULT).hasToString("1.0");
+		assertThat(RpcVersion.parse("0.0")).isEqualTo(new RpcVersion(0, 0, -1)).hasToString("0.0");
+		assertThat(RpcVersion.parse("1.2.0")).isEqualTo(new RpcVersion(1, 2, 0)).hasToString("1.2.0");
 	}
 
 	@Test
@@ -67,7 +69,8 @@ class RpcVersionTest {
 
 	@Test
 	void otherMalformedVersionsAreInvalid() {
-		for (String bad : new String[] { "", "1.", ".1", "a.0", "1.b", "1.0.x", "1.0.0.0", "1.-1", "99999999999.0" }) {
+		for (String bad : new String[] { "", "1.", ".1", "a.0", "1.b", "1.0.x", "1.0.0.0", "1.-1", "-1.0", "1.2.-1",
+				"99999999999.0" }) {
 			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> RpcVersion.parse(bad));
 		}
 	}

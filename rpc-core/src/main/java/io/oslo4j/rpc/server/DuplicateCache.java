@@ -39,7 +39,7 @@ final class DuplicateCache {
 		if (uniqueId == null || this.ring.length == 0) {
 			return false;
 		}
-		String key = (uniqueId.length() > MAX_KEPT_LENGTH) ? digest(uniqueId) : uniqueId;
+		String key = key(uniqueId);
 		if (this.seen.contains(key)) {
 			return true;
 		}
@@ -60,8 +60,12 @@ final class DuplicateCache {
 	 */
 	synchronized void forget(@Nullable String uniqueId) {
 		if (uniqueId != null) {
-			this.seen.remove((uniqueId.length() > MAX_KEPT_LENGTH) ? digest(uniqueId) : uniqueId);
+			this.seen.remove(key(uniqueId));
 		}
+	}
+
+	private static String key(String uniqueId) {
+		return (uniqueId.length() > MAX_KEPT_LENGTH) ? digest(uniqueId) : uniqueId;
 	}
 
 	private static String digest(String uniqueId) {

@@ -11,7 +11,10 @@ import org.springframework.util.ClassUtils;
  * An object whose public methods can be called over RPC, with its target: the namespace
  * it serves ({@code null} for none) and the version it implements ({@code null} means
  * {@code 1.0}, as in oslo). The method table is built once, from {@code type}; calls are
- * invoked on {@code bean}, so a proxy (transactions, validation) stays in the path.
+ * invoked on {@code bean}, so a proxy (transactions, validation) stays in the path. Which
+ * public methods are callable is decided by {@link EndpointMethods}: never
+ * {@code Object}'s, the JDK's or a framework's methods and their overrides, nor callbacks
+ * a container calls (by annotation or, per {@link ContainerCallbacks}, by name).
  */
 public final class Endpoint {
 
@@ -25,12 +28,14 @@ public final class Endpoint {
 
 	private final EndpointMethods methods;
 
-	private Endpoint(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version) {
+	private Endpoint(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version,
+			ContainerCallbacks callbacks) {
 		this.bean = bean;
 		this.type = type;
 		this.namespace = (namespace == null || namespace.isEmpty()) ? null : namespace;
 		this.version = (version == null || version.isEmpty()) ? RpcVersion.DEFAULT : RpcVersion.parse(version);
-		this.methods = EndpointMethods.of(type);
+		this.methods = EndpointMethods.of(type, callbacks);
+		ClassProxies.checkAdvisable(bean, type, this.methods.all());
 	}
 
 	/**
@@ -49,20 +54,40 @@ public final class Endpoint {
 	}
 
 	/**
-	 * Returns an endpoint.
+	 * Returns an endpoint whose container callbacks are those the bean shows
+	 * ({@link ContainerCallbacks#of(Object)}).
 	 * @param bean the object to invoke methods on (may be a proxy of {@code type})
 	 * @param type the class whose public methods are callable
 	 * @param namespace the namespace, or {@code null}/empty for none
 	 * @param version the implemented version, or {@code null}/empty for 1.0
 	 * @return the endpoint
 	 * @throws IllegalArgumentException when the class overloads a callable name, its
-	 * parameter names are unknown, or the version is malformed
+	 * parameter names are unknown, a callable method of a class proxy is final, or the
+	 * version is malformed
 	 */
 	public static Endpoint of(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version) {
+		return of(bean, type, namespace, version, ContainerCallbacks.of(bean));
+	}
+
+	/**
+	 * Returns an endpoint none of whose container callbacks is callable: a container
+	 * passes what its bean definition configures (init and destroy methods by name).
+	 * @param bean the object to invoke methods on (may be a proxy of {@code type})
+	 * @param type the class whose public methods are callable
+	 * @param namespace the namespace, or {@code null}/empty for none
+	 * @param version the implemented version, or {@code null}/empty for 1.0
+	 * @param callbacks what the container calls on the bean
+	 * @return the endpoint
+	 * @throws IllegalArgumentException when the class overloads a callable name, its
+	 * parameter names are unknown, a callable method of a class proxy is final, or the
+	 * version is malformed
+	 */
+	public static Endpoint of(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version,
+			ContainerCallbacks callbacks) {
 		if (!type.isInstance(bean)) {
 			throw new IllegalArgumentException(bean.getClass().getName() + " is not a " + type.getName());
 		}
-		return new Endpoint(bean, type, namespace, version);
+		return new Endpoint(bean, type, namespace, version, callbacks);
 	}
 
 	public Object bean() {

@@ -2,39 +2,34 @@ package io.oslo4j.rpc.server;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
 /**
  * The method table of an endpoint class, built once, and the access policy that decides
  * what is callable: public instance methods of the class, its superclasses and
- * interfaces, except methods declared by {@code Object} or by JDK and framework types
- * (lifecycle callbacks such as {@code close} or {@code afterPropertiesSet}), synthetic
- * and bridge methods, methods annotated (even through a meta-annotation or an overridden
- * method) as lifecycle callbacks or injection points ({@code @PostConstruct},
- * {@code @PreDestroy}, {@code @Autowired}, {@code @Value}, {@code @Inject},
- * {@code @Resource}), and names starting with {@code _} (oslo's
- * {@code DefaultRPCAccessPolicy}) or holding {@code $}. RPC methods are called by name,
- * so a class may not overload a callable name.
+ * interfaces, except
+ * <ul>
+ * <li>static, synthetic and bridge methods, and names starting with {@code _} (oslo's
+ * {@code DefaultRPCAccessPolicy}) or holding {@code $};</li>
+ * <li>methods of {@code Object}, and methods declared by JDK and framework types or
+ * overriding them, generic ones included ({@code close}, {@code afterPropertiesSet},
+ * {@code onApplicationEvent(MyEvent)}, {@code apply(String)}): see
+ * {@link FrameworkOverrides};</li>
+ * <li>methods a framework calls because of an annotation ({@code @PostConstruct},
+ * {@code @Autowired}, {@code @EventListener}, {@code @Scheduled},
+ * {@code @RabbitListener}, {@code @RpcNotificationListener}, ...): see
+ * {@link FrameworkCallbacks};</li>
+ * <li>methods a container calls by name ({@link ContainerCallbacks}).</li>
+ * </ul>
+ * RPC methods are called by name, so a class may not overload a callable name.
  */
 final class EndpointMethods {
-
-	private static final Set<String> FRAMEWORK_PACKAGES = Set.of("java.", "javax.", "jakarta.", "jdk.", "sun.",
-			"org.springframework.", "kotlin.", "groovy.");
-
-	// by name: none of them needs to be on the class path
-	private static final List<String> CONTAINER_ANNOTATIONS = List.of("jakarta.annotation.PostConstruct",
-			"jakarta.annotation.PreDestroy", "javax.annotation.PostConstruct", "javax.annotation.PreDestroy",
-			"org.springframework.beans.factory.annotation.Autowired",
-			"org.springframework.beans.factory.annotation.Value", "jakarta.inject.Inject", "javax.inject.Inject",
-			"jakarta.annotation.Resource", "javax.annotation.Resource");
 
 	private final Map<String, EndpointMethod> methods;
 
@@ -45,14 +40,15 @@ final class EndpointMethods {
 	/**
 	 * Builds the table of a class.
 	 * @param type the endpoint's class (its user class, not a proxy's)
+	 * @param callbacks what the container calls on the bean
 	 * @return the table
 	 * @throws IllegalArgumentException when a callable name is overloaded or parameter
 	 * names are not available
 	 */
-	static EndpointMethods of(Class<?> type) {
+	static EndpointMethods of(Class<?> type, ContainerCallbacks callbacks) {
 		Map<String, EndpointMethod> methods = new LinkedHashMap<>();
 		for (Method method : type.getMethods()) {
-			if (!isCallable(method)) {
+			if (!isCallable(method, type, callbacks)) {
 				continue;
 			}
 			EndpointMethod previous = methods.get(method.getName());
@@ -60,71 +56,31 @@ final class EndpointMethods {
 				throw new IllegalArgumentException("Endpoint " + type.getName() + " overloads method '"
 						+ method.getName() + "': RPC methods are called by name, so each name must be unique");
 			}
-			if (previous == null
-					|| previous.method().getDeclaringClass().isAssignableFrom(method.getDeclaringClass())) {
+			if (previous == null) {
+				// the same signature from two interfaces: either invokes the same method
 				methods.put(method.getName(), new EndpointMethod(method));
 			}
 		}
 		return new EndpointMethods(Collections.unmodifiableMap(methods));
 	}
 
-	static boolean isCallable(Method method) {
+	static boolean isCallable(Method method, Class<?> type, ContainerCallbacks callbacks) {
 		String name = method.getName();
 		if (Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getModifiers())
-				|| method.isSynthetic() || method.isBridge() || name.startsWith("_") || name.indexOf('$') >= 0) {
+				|| method.isSynthetic() || method.isBridge() || name.startsWith("_") || name.indexOf('$') >= 0
+				|| callbacks.methodNames().contains(name)) {
 			return false;
 		}
-		// not declared by, nor overriding a method of, Object or a JDK/framework type
-		// (toString, equals, close, afterPropertiesSet, ... implemented by the endpoint)
-		return !declaredByFramework(method.getDeclaringClass(), method) && !calledByTheContainer(method);
-	}
-
-	private static boolean calledByTheContainer(Method method) {
-		MergedAnnotations annotations = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY);
-		for (String annotation : CONTAINER_ANNOTATIONS) {
-			if (annotations.isPresent(annotation)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean declaredByFramework(@Nullable Class<?> type, Method method) {
-		if (type == null) {
-			return false;
-		}
-		if (isFramework(type)) {
-			try {
-				type.getDeclaredMethod(method.getName(), method.getParameterTypes());
-				return true;
-			}
-			catch (NoSuchMethodException ex) {
-				// not declared here; look further up
-			}
-		}
-		if (declaredByFramework(type.getSuperclass(), method)) {
-			return true;
-		}
-		for (Class<?> iface : type.getInterfaces()) {
-			if (declaredByFramework(iface, method)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isFramework(Class<?> type) {
-		String className = type.getName();
-		for (String prefix : FRAMEWORK_PACKAGES) {
-			if (className.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
+		return !FrameworkOverrides.isFrameworkMethod(method, type, callbacks.targetClass())
+				&& !FrameworkCallbacks.isCallback(method, callbacks.targetClass());
 	}
 
 	private static boolean sameSignature(Method a, Method b) {
 		return java.util.Arrays.equals(a.getParameterTypes(), b.getParameterTypes());
+	}
+
+	Collection<EndpointMethod> all() {
+		return this.methods.values();
 	}
 
 	@Nullable EndpointMethod get(String name) {

@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Jackson configuration oslo4j writes and reads messages with: Python's
  * {@code json.dumps} separators and ASCII escaping, unknown properties ignored, no
- * default typing (a message can never name a class to instantiate).
+ * default typing, and class-name type ids refused ({@link ClassNameTypeIds}): a message
+ * can never name a class to load or instantiate.
  */
 public final class OsloJson {
 
@@ -38,6 +39,7 @@ public final class OsloJson {
 		return JsonMapper.builder(factory)
 			.addModule(PythonFloats.module())
 			.addModule(LongStrings.module())
+			.polymorphicTypeValidator(ClassNameTypeIds.INSTANCE)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}

@@ -59,4 +59,33 @@ class DuplicateCacheTest {
 		assertThat(cache.isDuplicate("x")).isFalse();
 	}
 
+	@Test
+	void idsLongerThan64CharactersAreKeptByDigestAndStillDistinct() {
+		DuplicateCache cache = new DuplicateCache(4);
+		String longA = "a".repeat(64) + "1";
+		String longB = "a".repeat(64) + "2";
+		String longer = "a".repeat(64) + "12";
+		assertThat(cache.isDuplicate(longA)).isFalse();
+		assertThat(cache.isDuplicate(longB)).isFalse();
+		assertThat(cache.isDuplicate(longer)).isFalse();
+		assertThat(cache.isDuplicate(longA)).isTrue();
+		assertThat(cache.isDuplicate(longB)).isTrue();
+		assertThat(cache.isDuplicate("a".repeat(64))).isFalse();
+		assertThat(cache.isDuplicate("a".repeat(64))).isTrue();
+	}
+
+	@Test
+	void forgottenIdsShortAndLongAreNotDuplicates() {
+		DuplicateCache cache = new DuplicateCache(4);
+		String longId = "b".repeat(100);
+		assertThat(cache.isDuplicate(longId)).isFalse();
+		assertThat(cache.isDuplicate("short")).isFalse();
+		cache.forget(longId);
+		cache.forget("short");
+		cache.forget(null);
+		assertThat(cache.isDuplicate(longId)).isFalse();
+		assertThat(cache.isDuplicate("short")).isFalse();
+		assertThat(cache.isDuplicate(longId)).isTrue();
+	}
+
 }

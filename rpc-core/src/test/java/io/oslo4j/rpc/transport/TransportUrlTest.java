@@ -79,6 +79,29 @@ class TransportUrlTest {
 	}
 
 	@Test
+	void textAfterTheClosingBracketOtherThanAPortIsAnError() {
+		for (String url : new String[] { "rabbit://u:secret@[::1]x/", "rabbit://u:secret@[::1]5672/",
+				"rabbit://u:secret@[::1]]:5672/" }) {
+			assertThatExceptionOfType(InvalidTransportUrlException.class).as(url)
+				.isThrownBy(() -> TransportUrl.parse(url))
+				.withMessageEndingWith("': unexpected text after the IPv6 address of host 1")
+				.withMessageNotContaining("secret");
+		}
+	}
+
+	@Test
+	void anEmptyUserNameWithAPasswordIsMasked() {
+		TransportUrl url = TransportUrl.parse("rabbit://:secret@h/");
+		assertThat(url.hosts()).containsExactly(new Host("h", null, "", "secret"));
+		assertThat(url).hasToString("rabbit://:****@h/");
+		assertThat(url.hosts().get(0)).hasToString(":****@h");
+		assertThat(url.toUnmaskedString()).isEqualTo("rabbit://:secret@h/");
+		assertThatExceptionOfType(InvalidTransportUrlException.class)
+			.isThrownBy(() -> TransportUrl.parse("rabbit://:secret@h:bad/"))
+			.withMessage("Invalid transport URL 'rabbit://:****@h:bad/': the port of host 1 is not a number");
+	}
+
+	@Test
 	void nonNumericPortIsAnError() {
 		assertThatExceptionOfType(InvalidTransportUrlException.class)
 			.isThrownBy(() -> TransportUrl.parse("rabbit://h:port/"))
@@ -191,7 +214,8 @@ class TransportUrlTest {
 		for (String template : new String[] { "rabbit://user:%s@host:5672/vh", "rabbit://user:%s@host/",
 				"rabbit://user:%s@host", "rabbit://user:%s@[::1]:5672/", "rabbit://a:b@h1,user:%s@host:1/v?x=1",
 				"rabbit://user:%s@host:notaport/", "rabbit://user:%s@[::1/", "rabbit://user:%s@h:1,[::1/",
-				"user:%s@host:5672/", "rabbit://user:%s@host:99999/" }) {
+				"user:%s@host:5672/", "rabbit://user:%s@host:99999/", "rabbit://:%s@host/", "rabbit://:%s@host:bad/",
+				"rabbit://:%s@[::1]x/" }) {
 			String text = template.formatted(password);
 			String shown;
 			try {

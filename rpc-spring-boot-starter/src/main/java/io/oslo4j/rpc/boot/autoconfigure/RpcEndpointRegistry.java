@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
+import io.oslo4j.rpc.server.ContainerCallbacks;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -36,7 +37,11 @@ import org.springframework.util.ClassUtils;
  * proxy is not an instance of its class: it is served through the interfaces it proxies
  * (one endpoint per interface, same namespace and version), so only interface methods are
  * callable; use class proxies ({@code spring.aop.proxy-target-class=true}, Boot's
- * default) to serve every public method.
+ * default) to serve every public method. Methods Spring calls are never callable: the
+ * core's rules refuse framework methods and annotated callbacks, and the init and destroy
+ * methods the bean definition names are passed on ({@link EndpointBeanCallbacks}). A
+ * class proxy with a {@code final} public method fails startup, as the proxy's advice
+ * could not run around it.
  * <p>
  * On {@link #stop()} every server stops taking messages, then requests in flight get up
  * to {@code rpc.server.shutdown-timeout} to finish and send their replies. With
@@ -123,21 +128,23 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 								+ "spring.application.name is set",
 						"rpc.server.topic=inventory (or spring.application.name=inventory)", null);
 			}
-			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>()).addAll(endpoints(bean.getValue(), annotation));
+			ContainerCallbacks callbacks = EndpointBeanCallbacks.of(context, bean.getKey(), bean.getValue());
+			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>())
+				.addAll(endpoints(bean.getValue(), annotation, callbacks));
 		}
 		return byTopic;
 	}
 
-	static List<Endpoint> endpoints(Object bean, RpcEndpoint annotation) {
+	static List<Endpoint> endpoints(Object bean, RpcEndpoint annotation, ContainerCallbacks callbacks) {
 		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		RpcDefinitionCheck.version("@RpcEndpoint", userClass.getName(), annotation.version());
 		try {
 			if (userClass.isInstance(bean)) {
-				return List.of(Endpoint.of(bean, userClass, annotation.namespace(), annotation.version()));
+				return List.of(Endpoint.of(bean, userClass, annotation.namespace(), annotation.version(), callbacks));
 			}
 			List<Endpoint> endpoints = new ArrayList<>();
 			for (Class<?> iface : AopProxyUtils.proxiedUserInterfaces(bean)) {
-				endpoints.add(Endpoint.of(bean, iface, annotation.namespace(), annotation.version()));
+				endpoints.add(Endpoint.of(bean, iface, annotation.namespace(), annotation.version(), callbacks));
 			}
 			logger.info("@RpcEndpoint {} is a JDK proxy: only the methods of {} are callable", userClass.getName(),
 					endpoints.stream().map((endpoint) -> endpoint.type().getName()).toList());
