@@ -11,7 +11,7 @@ import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.interop.PythonOslo.PythonServer;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -59,8 +59,8 @@ class JavaClientPythonServerTest {
 		this.support.close();
 	}
 
-	private RpcClient client() {
-		return new RpcClient(this.transport, Target.topic(this.topic))
+	private RpcTemplate client() {
+		return new RpcTemplate(this.transport, Target.topic(this.topic))
 			.prepare((p) -> p.timeout(Duration.ofSeconds(10)));
 	}
 
@@ -172,12 +172,12 @@ class JavaClientPythonServerTest {
 
 	@Test
 	void heartbeatsKeepALongCallAliveAndANonexistentServerTimesOut() {
-		RpcClient slow = client()
+		RpcTemplate slow = client()
 			.prepare((p) -> p.timeout(Duration.ofSeconds(30)).callMonitorTimeout(Duration.ofSeconds(4)));
 		long start = System.nanoTime();
 		CompletableFuture<String> sleeping = slow.callAsync(RpcContext.empty(), "sleep", Map.of("seconds", 6),
 				String.class);
-		RpcClient nobody = client().prepare((p) -> p.server("nobody").timeout(Duration.ofSeconds(2)));
+		RpcTemplate nobody = client().prepare((p) -> p.server("nobody").timeout(Duration.ofSeconds(2)));
 		long timeoutStart = System.nanoTime();
 		assertThatThrownBy(() -> nobody.call(RpcContext.empty(), "echo", Map.of()))
 			.isInstanceOf(RpcTimeoutException.class)

@@ -117,7 +117,7 @@ class PythonNotificationInteropTest {
 		for (Received r : all.received) {
 			if ("network.host2".equals(r.publisherId())) {
 				assertThat(r.eventType()).isEqualTo("network.port.create.end");
-				assertThat(r.priority()).isEqualTo(Priority.INFO);
+				assertThat(r.priority()).isEqualTo(NotificationPriority.INFO);
 				continue;
 			}
 			String priority = r.priority().lowerName();
@@ -133,9 +133,9 @@ class PythonNotificationInteropTest {
 			assertThat((String) r.metadata().get("timestamp"))
 				.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
 		}
-		assertThat(all.received).extracting(Received::priority).contains(Priority.values());
+		assertThat(all.received).extracting(Received::priority).contains(NotificationPriority.values());
 		assertThat(computeOnly.received).extracting(Received::priority)
-			.containsExactlyInAnyOrder(Priority.INFO, Priority.ERROR);
+			.containsExactlyInAnyOrder(NotificationPriority.INFO, NotificationPriority.ERROR);
 	}
 
 	@Test

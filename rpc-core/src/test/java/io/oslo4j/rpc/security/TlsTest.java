@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
@@ -100,7 +100,7 @@ class TlsTest {
 	private static long call(String url, @Nullable RabbitNode node) {
 		try (Transport transport = Transports.create(url + "&connection_timeout=10");
 				ServedTopic served = ServedTopic.serve(transport, "tls", new FuzzEndpoint())) {
-			RpcClient client = served.client(transport, Duration.ofSeconds(20));
+			RpcTemplate client = served.client(transport, Duration.ofSeconds(20));
 			long sum = client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class);
 			if (node != null) {
 				String connections = node.ctl("list_connections", "ssl", "ssl_protocol", "peer_host");
