@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code 541 INTERNAL_ERROR} and closes the connection. A Java server or call in that
  * mode fails at once with a {@link DeclarationException} whose advice names the options
  * that declare durable queues instead, and fails the same way again (no hang, no retry
- * loop).
+ * loop). The quorum mode's reply queues are transient too: its calls are told to set
+ * {@code rabbit_transient_quorum_queue}.
  */
 @Timeout(60)
 class StrictBrokerDefaultModeTest {
@@ -33,6 +34,8 @@ class StrictBrokerDefaultModeTest {
 	private static final InteropCell CELL = InteropCell.OSLO18_DEFAULT;
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+	private static final InteropMode QUORUM = InteropMode.QUORUM;
 
 	@Test
 	void aServerIsToldToDeclareQuorumQueues() {
@@ -73,6 +76,20 @@ class StrictBrokerDefaultModeTest {
 						.contains("rabbit_quorum_queue=true (rpc.rabbit.quorum-queues=true)"));
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);
 			}
+		}
+	}
+
+	@Test
+	void aQuorumModeCallIsToldToDeclareQuorumReplyQueues() {
+		String topic = InteropTestSupport.uniqueTopic("strict");
+		String url = CELL.broker().url(QUORUM.virtualHost()) + "?" + QUORUM.query();
+		try (Transport transport = Transports.create(url)) {
+			RpcClient client = new RpcClient(transport, Target.topic(topic));
+			assertThatExceptionOfType(DeclarationException.class)
+				.isThrownBy(() -> client.call(RpcContext.empty(), "whoami", Map.of()))
+				.withMessageStartingWith("Failed to declare queue 'reply_")
+				.satisfies((ex) -> assertThat(ex.advice())
+					.endsWith("set rabbit_transient_quorum_queue=true (rpc.rabbit.transient-quorum-queues=true)"));
 		}
 	}
 
