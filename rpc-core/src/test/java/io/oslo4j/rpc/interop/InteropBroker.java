@@ -13,10 +13,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.test.TestBroker;
@@ -57,7 +57,10 @@ public enum InteropBroker {
 
 	private final boolean strict;
 
-	private final Set<String> virtualHosts = new LinkedHashSet<>();
+	// made on the host's broker, deleted when the JVM exits
+	private final Set<String> virtualHosts = ConcurrentHashMap.newKeySet();
+
+	private boolean deleteAtExit;
 
 	private @Nullable RabbitNode node;
 
@@ -131,8 +134,9 @@ public enum InteropBroker {
 	}
 
 	private void importOnHost(String virtualHost) {
-		if (this.virtualHosts.isEmpty()) {
+		if (!this.deleteAtExit) {
 			Runtime.getRuntime().addShutdownHook(new Thread(this::deleteHostVirtualHosts, "delete-interop-vhosts"));
+			this.deleteAtExit = true;
 		}
 		try {
 			// readable by rabbitmqctl, which runs as the rabbitmq user
@@ -158,11 +162,7 @@ public enum InteropBroker {
 	}
 
 	private void deleteHostVirtualHosts() {
-		List<String> names;
-		synchronized (this) {
-			names = new ArrayList<>(this.virtualHosts);
-		}
-		for (String name : names) {
+		for (String name : this.virtualHosts) {
 			try {
 				TestBroker.rabbitmqctl("delete_vhost", name);
 			}
