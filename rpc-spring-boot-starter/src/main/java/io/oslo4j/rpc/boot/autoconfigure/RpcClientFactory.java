@@ -74,7 +74,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 	 * @throws RpcConfigurationException when a version is malformed
 	 */
 	public <T> T create(Class<T> iface) {
-		RpcTemplate annotation = AnnotatedElementUtils.findMergedAnnotation(iface, RpcTemplate.class);
+		RpcClient annotation = AnnotatedElementUtils.findMergedAnnotation(iface, RpcClient.class);
 		if (annotation == null) {
 			throw new RpcDefinitionException("@RpcClient", iface.getName(), "is not annotated with @RpcClient", null);
 		}
@@ -109,7 +109,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 		return client(name, null);
 	}
 
-	private RpcTemplate client(String name, @Nullable RpcTemplate annotation) {
+	private RpcTemplate client(String name, @Nullable RpcClient annotation) {
 		RpcClientProperties settings = this.properties.getClients().getOrDefault(name, new RpcClientProperties());
 		Target target = Target.topic(first(settings.getTopic(), (annotation != null) ? annotation.topic() : null, name))
 			.withServer(first(settings.getServer(), (annotation != null) ? annotation.server() : null))
