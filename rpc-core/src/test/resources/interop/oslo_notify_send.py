@@ -6,6 +6,10 @@ Reads a JSON list of steps from --script-file, each
    "publisher_id": "..." (optional, prepare(publisher_id=...))}
 sends them in order with om.Notifier(transport, publisher_id, driver, topics)
 and prints one line {"event": "sent", "index": i} per step, then DONE.
+
+With --request-context each ctxt is passed as an oslo.context RequestContext
+(RequestContext(**ctxt)), as OpenStack services pass theirs: oslo.messaging
+16.1+ sends no context at all for a plain dict.
 """
 
 import argparse
@@ -40,6 +44,8 @@ def main(argv=None):
     p.add_argument('--exchange', default='openstack')
     p.add_argument('--script-file', required=True)
     p.add_argument('--log-level', default='INFO')
+    p.add_argument('--request-context', action='store_true',
+                   help='pass each ctxt as an oslo.context RequestContext')
     p.add_argument('--lock-path', default=None,
                    help='[oslo_concurrency] lock_path (oslo.messaging 16.1+ '
                         'needs it with use_queue_manager=true)')
@@ -64,8 +70,11 @@ def main(argv=None):
             if step.get('publisher_id'):
                 n = notifier.prepare(publisher_id=step['publisher_id'])
             method = getattr(n, step['priority'])
-            method(step.get('ctxt', {}), step['event_type'],
-                   step.get('payload'))
+            ctxt = step.get('ctxt', {})
+            if args.request_context:
+                from oslo_context import context
+                ctxt = context.RequestContext(**ctxt)
+            method(ctxt, step['event_type'], step.get('payload'))
             emit({'event': 'sent', 'index': i})
     finally:
         transport.cleanup()

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.MessageIds;
 
@@ -28,11 +28,11 @@ final class Oslo4jSystem implements CallSystem {
 
 	private final Transport transport;
 
-	private final RpcClient client;
+	private final RpcTemplate client;
 
-	private final RpcClient fanout;
+	private final RpcTemplate fanout;
 
-	private final List<RpcClient> perServer = new ArrayList<>();
+	private final List<RpcTemplate> perServer = new ArrayList<>();
 
 	private final AutoCloseable servers;
 
@@ -42,7 +42,7 @@ final class Oslo4jSystem implements CallSystem {
 		this.topic = topic;
 		this.servers = servers;
 		this.transport = mode.transport();
-		RpcClient base = new RpcClient(this.transport, Target.topic(topic),
+		RpcTemplate base = new RpcTemplate(this.transport, Target.topic(topic),
 				ClientOptions.defaults().withTimeout(timeout));
 		this.client = base.prepare((p) -> p.server("s1"));
 		this.fanout = base.prepare((p) -> p.fanout(true));
@@ -94,7 +94,7 @@ final class Oslo4jSystem implements CallSystem {
 		return this.id;
 	}
 
-	RpcClient client() {
+	RpcTemplate client() {
 		return this.client;
 	}
 
@@ -121,7 +121,7 @@ final class Oslo4jSystem implements CallSystem {
 	@Override
 	public long fanoutDeliveries() {
 		long total = 0;
-		for (RpcClient server : this.perServer) {
+		for (RpcTemplate server : this.perServer) {
 			total += ((Number) server.call(RpcContext.empty(), "fancount", Map.of())).longValue();
 		}
 		return total;

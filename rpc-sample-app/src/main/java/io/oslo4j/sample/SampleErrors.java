@@ -42,8 +42,8 @@ public class SampleErrors {
 
 	/**
 	 * Any RPC failure that is neither a remote error nor a timeout: the call could not be
-	 * made (a {@link io.oslo4j.rpc.MessageDeliveryException}: the broker is unreachable
-	 * or did not confirm; a {@link io.oslo4j.rpc.rabbit.DeclarationException}: the broker
+	 * made (a {@link io.oslo4j.rpc.RpcDeliveryException}: the broker is unreachable or
+	 * did not confirm; a {@link io.oslo4j.rpc.rabbit.DeclarationException}: the broker
 	 * refused a declaration, and the message names the option to set).
 	 * @param ex the failure
 	 * @return 503 with {@code error} and {@code message}

@@ -3,7 +3,7 @@ package io.oslo4j.sample;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.oslo4j.rpc.annotation.RpcNotificationListener;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ public class SampleNotifications {
 	 * Counts one notification.
 	 * @param payload its payload ({@code {server, event}} from the sample)
 	 */
-	@RpcNotificationListener(eventType = "sample\\.event\\.recorded$", priorities = Priority.INFO)
+	@RpcNotificationListener(eventType = "sample\\.event\\.recorded$", priorities = NotificationPriority.INFO)
 	public void recorded(Object payload) {
 		this.received.incrementAndGet();
 	}

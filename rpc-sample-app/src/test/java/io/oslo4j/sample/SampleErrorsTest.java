@@ -3,7 +3,7 @@ package io.oslo4j.sample;
 import java.lang.reflect.Proxy;
 import java.util.List;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.rabbit.DeclarationException;
@@ -61,7 +61,7 @@ class SampleErrorsTest {
 
 	@Test
 	void anUnavailableBrokerIs503() throws Exception {
-		failingWith(new MessageDeliveryException("Failed to publish to exchange 'openstack': connection refused"))
+		failingWith(new RpcDeliveryException("Failed to publish to exchange 'openstack': connection refused"))
 			.perform(get("/api/ping"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.error").value("unavailable"))

@@ -21,7 +21,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
@@ -73,7 +73,7 @@ class SampleSigtermTest {
 		assertThat(queueExists(fanoutQueue)).isTrue();
 
 		try (Transport transport = Transports.create(this.url)) {
-			RpcClient client = new RpcClient(transport, Target.topic(this.topic).withVersion("1.1"))
+			RpcTemplate client = new RpcTemplate(transport, Target.topic(this.topic).withVersion("1.1"))
 				.prepare((p) -> p.timeout(Duration.ofSeconds(60)));
 			List<CompletableFuture<String>> calls = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 
 /**
  * Marks a method that receives oslo notifications (an endpoint of oslo's
@@ -23,7 +23,8 @@ import io.oslo4j.rpc.notify.Priority;
  * {@code eventType} or {@code event_type};</li>
  * <li>a {@code Map} named {@code metadata}: {@code message_id} and
  * {@code timestamp};</li>
- * <li>{@code Priority}, or a {@code String} named {@code priority} (lower case);</li>
+ * <li>{@code NotificationPriority}, or a {@code String} named {@code priority} (lower
+ * case);</li>
  * <li>{@code Notification}: all of the above;</li>
  * <li>the payload: the parameter named {@code payload}, or else the only parameter not
  * matched above, converted to its declared type by the serializer (an {@code Object}
@@ -89,6 +90,6 @@ public @interface RpcNotificationListener {
 	 * The priorities received; only their queues are consumed. Empty: every priority.
 	 * @return the priorities
 	 */
-	Priority[] priorities() default {};
+	NotificationPriority[] priorities() default {};
 
 }

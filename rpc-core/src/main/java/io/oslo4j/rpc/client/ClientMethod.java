@@ -104,7 +104,7 @@ final class ClientMethod {
 		return new ClientMethod(method.getName(), kind, names, contextIndex, resultType);
 	}
 
-	@Nullable Object invoke(RpcClient client, RpcContext defaultContext, @Nullable Object @Nullable [] values) {
+	@Nullable Object invoke(RpcTemplate client, RpcContext defaultContext, @Nullable Object @Nullable [] values) {
 		Object[] args = (values != null) ? values : new Object[0];
 		RpcContext ctx = defaultContext;
 		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();

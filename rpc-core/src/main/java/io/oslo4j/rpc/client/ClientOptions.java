@@ -10,7 +10,7 @@ import io.oslo4j.rpc.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How an {@link RpcClient} calls.
+ * How an {@link RpcTemplate} calls.
  *
  * @param timeout how long a call waits for its reply (oslo's
  * {@code rpc_response_timeout}, 60 s); also the request's AMQP expiration

@@ -6,8 +6,8 @@ import io.oslo4j.rpc.Target;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The overrides of {@link RpcClient#prepare} (oslo's {@code prepare(...)}): target fields
- * and call options; whatever is not set is inherited.
+ * The overrides of {@link RpcTemplate#prepare} (oslo's {@code prepare(...)}): target
+ * fields and call options; whatever is not set is inherited.
  */
 public final class Prepare {
 

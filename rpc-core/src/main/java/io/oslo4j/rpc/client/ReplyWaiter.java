@@ -12,7 +12,7 @@ import io.oslo4j.rpc.MalformedMessageException;
 import io.oslo4j.rpc.RpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.transport.IncomingMessage;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.FailureRecord;
 import io.oslo4j.rpc.wire.ReplyMessage;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * timeout), so that a call costs no timer task; a call with a call monitor gets its own
  * timer task, rescheduled by every heartbeat.
  */
-public final class ReplyWaiter implements MessageHandler, AutoCloseable {
+public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplyWaiter.class);
 

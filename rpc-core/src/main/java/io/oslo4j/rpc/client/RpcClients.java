@@ -33,7 +33,7 @@ public final class RpcClients {
 	 * @param client the client
 	 * @return the proxy
 	 */
-	public static <T> T create(Class<T> iface, RpcClient client) {
+	public static <T> T create(Class<T> iface, RpcTemplate client) {
 		return create(iface, client, RpcContext::empty);
 	}
 
@@ -48,7 +48,7 @@ public final class RpcClients {
 	 * @throws IllegalArgumentException when {@code iface} is not an interface or a method
 	 * cannot be mapped
 	 */
-	public static <T> T create(Class<T> iface, RpcClient client, Supplier<RpcContext> contexts) {
+	public static <T> T create(Class<T> iface, RpcTemplate client, Supplier<RpcContext> contexts) {
 		if (!iface.isInterface()) {
 			throw new IllegalArgumentException("@RpcClient can only be specified on an interface: " + iface.getName());
 		}
@@ -85,7 +85,7 @@ public final class RpcClients {
 	 * @param proxy the proxy
 	 * @return its client
 	 */
-	public static RpcClient client(Object proxy) {
+	public static RpcTemplate client(Object proxy) {
 		return handler(proxy).client;
 	}
 
@@ -96,7 +96,7 @@ public final class RpcClients {
 		throw new IllegalArgumentException(proxy.getClass().getName() + " is not an RPC client proxy");
 	}
 
-	private record Handler(Class<?> iface, RpcClient client, Supplier<RpcContext> contexts,
+	private record Handler(Class<?> iface, RpcTemplate client, Supplier<RpcContext> contexts,
 			Map<Method, ClientMethod> methods) implements InvocationHandler {
 
 		@Override
@@ -112,7 +112,7 @@ public final class RpcClients {
 			return switch (method.getName()) {
 				case "equals" -> args != null && proxy == args[0];
 				case "hashCode" -> System.identityHashCode(proxy);
-				case "toString" -> "RpcClient proxy " + this.iface.getName() + " -> " + this.client;
+				case "toString" -> "RpcTemplate proxy " + this.iface.getName() + " -> " + this.client;
 				default -> throw new UnsupportedOperationException(method.toString());
 			};
 		}

@@ -91,7 +91,7 @@ public interface BatchNotificationEndpoint {
 	 * endpoint's class overrides.
 	 * @return the priorities
 	 */
-	default Set<Priority> priorities() {
+	default Set<NotificationPriority> priorities() {
 		return EndpointPriorities.overridden(getClass(), BatchNotificationEndpoint.class, List.class);
 	}
 
@@ -101,7 +101,7 @@ public interface BatchNotificationEndpoint {
 	 * @param notifications the notifications
 	 * @return the result
 	 */
-	default NotificationResult handle(Priority priority, List<Notification> notifications) {
+	default NotificationResult handle(NotificationPriority priority, List<Notification> notifications) {
 		return switch (priority) {
 			case AUDIT -> audit(notifications);
 			case DEBUG -> debug(notifications);

@@ -11,9 +11,9 @@ final class EndpointPriorities {
 	private EndpointPriorities() {
 	}
 
-	static Set<Priority> overridden(Class<?> type, Class<?> contract, Class<?>... parameterTypes) {
-		Set<Priority> result = EnumSet.noneOf(Priority.class);
-		for (Priority priority : Priority.values()) {
+	static Set<NotificationPriority> overridden(Class<?> type, Class<?> contract, Class<?>... parameterTypes) {
+		Set<NotificationPriority> result = EnumSet.noneOf(NotificationPriority.class);
+		for (NotificationPriority priority : NotificationPriority.values()) {
 			try {
 				if (type.getMethod(priority.lowerName(), parameterTypes).getDeclaringClass() != contract) {
 					result.add(priority);

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null})
  */
 public record Notification(RpcContext context, @Nullable String publisherId, @Nullable String eventType,
-		Priority priority, @Nullable Object payload, Map<String, @Nullable Object> metadata) {
+		NotificationPriority priority, @Nullable Object payload, Map<String, @Nullable Object> metadata) {
 
 	/**
 	 * Returns {@code metadata["message_id"]}.

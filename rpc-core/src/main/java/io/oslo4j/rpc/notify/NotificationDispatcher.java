@@ -20,7 +20,7 @@ final class NotificationDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-	private final Map<Priority, List<Callback>> callbacks = new EnumMap<>(Priority.class);
+	private final Map<NotificationPriority, List<Callback>> callbacks = new EnumMap<>(NotificationPriority.class);
 
 	private NotificationDispatcher() {
 	}
@@ -28,7 +28,7 @@ final class NotificationDispatcher {
 	static NotificationDispatcher of(List<NotificationEndpoint> endpoints) {
 		NotificationDispatcher dispatcher = new NotificationDispatcher();
 		for (NotificationEndpoint endpoint : endpoints) {
-			for (Priority priority : endpoint.priorities()) {
+			for (NotificationPriority priority : endpoint.priorities()) {
 				dispatcher.add(priority, new Callback(endpoint.filter(), endpoint, null));
 			}
 		}
@@ -38,14 +38,14 @@ final class NotificationDispatcher {
 	static NotificationDispatcher ofBatch(List<BatchNotificationEndpoint> endpoints) {
 		NotificationDispatcher dispatcher = new NotificationDispatcher();
 		for (BatchNotificationEndpoint endpoint : endpoints) {
-			for (Priority priority : endpoint.priorities()) {
+			for (NotificationPriority priority : endpoint.priorities()) {
 				dispatcher.add(priority, new Callback(endpoint.filter(), null, endpoint));
 			}
 		}
 		return dispatcher;
 	}
 
-	private void add(Priority priority, Callback callback) {
+	private void add(NotificationPriority priority, Callback callback) {
 		this.callbacks.computeIfAbsent(priority, (key) -> new ArrayList<>()).add(callback);
 	}
 
@@ -53,7 +53,7 @@ final class NotificationDispatcher {
 	 * Returns the priorities some endpoint handles, in oslo's order.
 	 * @return the priorities
 	 */
-	Set<Priority> priorities() {
+	Set<NotificationPriority> priorities() {
 		return this.callbacks.keySet();
 	}
 
@@ -65,7 +65,7 @@ final class NotificationDispatcher {
 	 * {@link Outcome#FAILED} when one threw (both stop the round), else
 	 * {@link Outcome#HANDLED}
 	 */
-	Outcome dispatch(Priority priority, List<Notification> notifications) {
+	Outcome dispatch(NotificationPriority priority, List<Notification> notifications) {
 		for (Callback callback : this.callbacks.getOrDefault(priority, List.of())) {
 			List<Notification> selected = notifications;
 			if (callback.filter != null) {
@@ -107,7 +107,7 @@ final class NotificationDispatcher {
 	private record Callback(@Nullable NotificationFilter filter, @Nullable NotificationEndpoint single,
 			@Nullable BatchNotificationEndpoint batch) {
 
-		NotificationResult call(Priority priority, List<Notification> notifications) {
+		NotificationResult call(NotificationPriority priority, List<Notification> notifications) {
 			NotificationResult result;
 			if (this.single != null) {
 				result = this.single.handle(priority, notifications.get(0));

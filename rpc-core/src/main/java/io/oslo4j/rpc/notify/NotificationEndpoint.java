@@ -130,7 +130,7 @@ public interface NotificationEndpoint {
 	 * endpoint's class overrides.
 	 * @return the priorities
 	 */
-	default Set<Priority> priorities() {
+	default Set<NotificationPriority> priorities() {
 		return EndpointPriorities.overridden(getClass(), NotificationEndpoint.class, RpcContext.class, String.class,
 				String.class, Object.class, Map.class);
 	}
@@ -141,7 +141,7 @@ public interface NotificationEndpoint {
 	 * @param n the notification
 	 * @return the result
 	 */
-	default NotificationResult handle(Priority priority, Notification n) {
+	default NotificationResult handle(NotificationPriority priority, Notification n) {
 		return switch (priority) {
 			case AUDIT -> audit(n.context(), n.publisherId(), n.eventType(), n.payload(), n.metadata());
 			case DEBUG -> debug(n.context(), n.publisherId(), n.eventType(), n.payload(), n.metadata());

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.oslo4j.rpc.transport.IncomingMessage;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 
 /**
  * The threads calling a listener's endpoints when
@@ -31,7 +31,7 @@ final class NotificationExecutor {
 		this.pool.allowCoreThreadTimeOut(true);
 	}
 
-	void execute(IncomingMessage message, MessageHandler handler) {
+	void execute(IncomingMessage message, DeliveryHandler handler) {
 		this.pool.execute(new Task(message, handler));
 	}
 
@@ -61,7 +61,7 @@ final class NotificationExecutor {
 		this.pool.shutdownNow();
 	}
 
-	private record Task(IncomingMessage message, MessageHandler handler) implements Runnable {
+	private record Task(IncomingMessage message, DeliveryHandler handler) implements Runnable {
 
 		@Override
 		public void run() {

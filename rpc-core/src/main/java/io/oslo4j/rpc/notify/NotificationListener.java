@@ -136,7 +136,7 @@ public final class NotificationListener implements GracefulStop {
 	 * Returns the priorities this listener subscribes to.
 	 * @return the priorities, in oslo's order
 	 */
-	public Set<Priority> priorities() {
+	public Set<NotificationPriority> priorities() {
 		return Set.copyOf(this.dispatcher.priorities());
 	}
 
@@ -150,7 +150,10 @@ public final class NotificationListener implements GracefulStop {
 			throw new IllegalStateException("Notification listener " + this.targets + " was stopped; make a new one");
 		}
 		if (this.listener == null) {
-			List<String> priorities = this.dispatcher.priorities().stream().map(Priority::lowerName).toList();
+			List<String> priorities = this.dispatcher.priorities()
+				.stream()
+				.map(NotificationPriority::lowerName)
+				.toList();
 			this.listener = this.transport.listenForNotifications(this.targets, priorities, this.options.pool(),
 					this.receiver);
 			logger.debug("Notification listener on {} started for {} (pool {})", this.targets, priorities,

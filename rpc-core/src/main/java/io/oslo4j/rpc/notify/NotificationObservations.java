@@ -68,8 +68,8 @@ public final class NotificationObservations {
 	private NotificationObservations() {
 	}
 
-	static @Nullable Observation startSent(ObservationRegistry registry, Priority priority, NotifierDriver driver,
-			String eventType) {
+	static @Nullable Observation startSent(ObservationRegistry registry, NotificationPriority priority,
+			NotifierDriver driver, String eventType) {
 		if (registry.isNoop()) {
 			return null;
 		}
@@ -78,7 +78,7 @@ public final class NotificationObservations {
 		return Observation.createNotStarted(null, SENT_CONVENTION, () -> context, registry).start();
 	}
 
-	static @Nullable Observation startReceived(ObservationRegistry registry, @Nullable Priority priority,
+	static @Nullable Observation startReceived(ObservationRegistry registry, @Nullable NotificationPriority priority,
 			@Nullable String eventType) {
 		if (registry.isNoop()) {
 			return null;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.observation.Observation;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.transport.IncomingMessage;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.notify.NotificationDispatcher.Outcome;
 import io.oslo4j.rpc.wire.NotificationMessage;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * its threads; every message taken is observed as
  * {@value NotificationObservations#RECEIVED} with its outcome.
  */
-final class NotificationReceiver implements MessageHandler {
+final class NotificationReceiver implements DeliveryHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationReceiver.class);
 
@@ -73,7 +73,7 @@ final class NotificationReceiver implements MessageHandler {
 			drop(message, ex.getMessage());
 			return;
 		}
-		Priority priority = Priority.fromWire(decoded.priority());
+		NotificationPriority priority = NotificationPriority.fromWire(decoded.priority());
 		if (priority == null) {
 			logger.warn("Unknown priority \"{}\" in a notification from queue {}; dropping it", decoded.priority(),
 					message.queue());
@@ -114,11 +114,11 @@ final class NotificationReceiver implements MessageHandler {
 	 * settles every message.
 	 */
 	private void dispatch(List<PendingNotification> batch) {
-		Map<Priority, List<PendingNotification>> byPriority = new EnumMap<>(Priority.class);
+		Map<NotificationPriority, List<PendingNotification>> byPriority = new EnumMap<>(NotificationPriority.class);
 		for (PendingNotification pending : batch) {
 			byPriority.computeIfAbsent(pending.notification().priority(), (key) -> new ArrayList<>()).add(pending);
 		}
-		for (Map.Entry<Priority, List<PendingNotification>> group : byPriority.entrySet()) {
+		for (Map.Entry<NotificationPriority, List<PendingNotification>> group : byPriority.entrySet()) {
 			Outcome outcome;
 			try {
 				outcome = this.dispatcher.dispatch(group.getKey(),
@@ -152,7 +152,7 @@ final class NotificationReceiver implements MessageHandler {
 		NotificationObservations.stop(pending.observation(), observed, null);
 	}
 
-	private void observeUnhandled(@Nullable Priority priority, @Nullable String eventType, String outcome) {
+	private void observeUnhandled(@Nullable NotificationPriority priority, @Nullable String eventType, String outcome) {
 		NotificationObservations.stop(
 				NotificationObservations.startReceived(this.options.observations(), priority, eventType), outcome,
 				null);

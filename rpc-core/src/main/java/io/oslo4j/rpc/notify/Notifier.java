@@ -163,7 +163,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void audit(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.AUDIT);
+		send(context, eventType, payload, NotificationPriority.AUDIT);
 	}
 
 	/**
@@ -173,7 +173,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void debug(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.DEBUG);
+		send(context, eventType, payload, NotificationPriority.DEBUG);
 	}
 
 	/**
@@ -183,7 +183,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void info(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.INFO);
+		send(context, eventType, payload, NotificationPriority.INFO);
 	}
 
 	/**
@@ -193,7 +193,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void warn(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.WARN);
+		send(context, eventType, payload, NotificationPriority.WARN);
 	}
 
 	/**
@@ -203,7 +203,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void error(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.ERROR);
+		send(context, eventType, payload, NotificationPriority.ERROR);
 	}
 
 	/**
@@ -213,7 +213,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void critical(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.CRITICAL);
+		send(context, eventType, payload, NotificationPriority.CRITICAL);
 	}
 
 	/**
@@ -223,7 +223,7 @@ public final class Notifier {
 	 * @param payload the payload
 	 */
 	public void sample(RpcContext context, String eventType, @Nullable Object payload) {
-		notify(context, eventType, payload, Priority.SAMPLE);
+		send(context, eventType, payload, NotificationPriority.SAMPLE);
 	}
 
 	/**
@@ -233,13 +233,13 @@ public final class Notifier {
 	 * @param payload the payload
 	 * @param priority the priority
 	 */
-	public void notify(RpcContext context, String eventType, @Nullable Object payload, Priority priority) {
+	public void send(RpcContext context, String eventType, @Nullable Object payload, NotificationPriority priority) {
 		if (this.driver == NotifierDriver.NOOP) {
 			return;
 		}
 		Observation observation = NotificationObservations.startSent(this.observations, priority, this.driver,
 				eventType);
-		RuntimeException failure = send(context, eventType, payload, priority);
+		RuntimeException failure = deliver(context, eventType, payload, priority);
 		NotificationObservations.stop(observation,
 				(failure != null) ? NotificationObservations.ERROR : NotificationObservations.SUCCESS, failure);
 	}
@@ -247,8 +247,8 @@ public final class Notifier {
 	/**
 	 * Sends (or logs) a notification; returns the first failure, already logged.
 	 */
-	private @Nullable RuntimeException send(RpcContext context, String eventType, @Nullable Object payload,
-			Priority priority) {
+	private @Nullable RuntimeException deliver(RpcContext context, String eventType, @Nullable Object payload,
+			NotificationPriority priority) {
 		NotificationMessage message;
 		try {
 			Object primitive = this.serializer.serializeEntity(context, payload);
@@ -280,7 +280,7 @@ public final class Notifier {
 		return failure;
 	}
 
-	private void log(NotificationMessage message, Priority priority) {
+	private void log(NotificationMessage message, NotificationPriority priority) {
 		Logger target = LoggerFactory.getLogger(LOG_DRIVER_LOGGER + "." + message.eventType());
 		String json = new String(this.codec.encode(message, false), StandardCharsets.US_ASCII);
 		switch (priority) {

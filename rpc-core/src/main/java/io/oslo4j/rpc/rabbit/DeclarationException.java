@@ -1,6 +1,6 @@
 package io.oslo4j.rpc.rabbit;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Spring Boot property) to set so that this service declares what the deployment already
  * has; the message ends with the same advice.
  */
-public class DeclarationException extends MessageDeliveryException {
+public class DeclarationException extends RpcDeliveryException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package io.oslo4j.rpc.rabbit;
 
 import com.rabbitmq.client.Channel;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +11,17 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 /**
  * Feeds the deliveries of a listener container (manual acknowledgement) to a
- * {@link MessageHandler}, on the container's consumer thread. A handler that throws never
- * reaches the container: its message is rejected without requeue (unless the handler
- * settled it) and the failure is logged once. With {@code ackAfterHandler} (reply queues)
- * a message the handler left unsettled is acked when it returns, in batches when
+ * {@link DeliveryHandler}, on the container's consumer thread. A handler that throws
+ * never reaches the container: its message is rejected without requeue (unless the
+ * handler settled it) and the failure is logged once. With {@code ackAfterHandler} (reply
+ * queues) a message the handler left unsettled is acked when it returns, in batches when
  * {@link ReplyAcks} are given. A stream's delivery moves its {@link StreamOffset} on.
  */
 final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(HandlerListenerAdapter.class);
 
-	private final MessageHandler handler;
+	private final DeliveryHandler handler;
 
 	private final boolean ackAfterHandler;
 
@@ -29,7 +29,7 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private final @Nullable StreamOffset streamOffset;
 
-	HandlerListenerAdapter(MessageHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks,
+	HandlerListenerAdapter(DeliveryHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks,
 			@Nullable StreamOffset streamOffset) {
 		this.handler = handler;
 		this.ackAfterHandler = ackAfterHandler;

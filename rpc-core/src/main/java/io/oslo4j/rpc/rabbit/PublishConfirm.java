@@ -3,13 +3,13 @@ package io.oslo4j.rpc.rabbit;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one publish on a {@link ConfirmChannel}: completes when the broker
  * confirmed the message ({@link #returned()} tells whether it returned it first as
- * unroutable, for a mandatory message), and fails with a {@link MessageDeliveryException}
+ * unroutable, for a mandatory message), and fails with a {@link RpcDeliveryException}
  * naming the exchange and routing key on {@code basic.nack}, on the channel's closing or
  * when no confirm came in time.
  */
@@ -76,10 +76,9 @@ final class PublishConfirm extends CompletableFuture<Void> {
 	 * @param cause the underlying failure, or {@code null}
 	 * @return the exception
 	 */
-	static MessageDeliveryException failure(String exchange, String routingKey, String reason,
-			@Nullable Throwable cause) {
-		return new MessageDeliveryException("Failed to publish a message to exchange '" + exchange
-				+ "' with routing key '" + routingKey + "': " + reason, cause);
+	static RpcDeliveryException failure(String exchange, String routingKey, String reason, @Nullable Throwable cause) {
+		return new RpcDeliveryException("Failed to publish a message to exchange '" + exchange + "' with routing key '"
+				+ routingKey + "': " + reason, cause);
 	}
 
 }

@@ -1,11 +1,15 @@
 package io.oslo4j.rpc.rabbit;
 
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import javax.net.ssl.SSLException;
+
 import com.rabbitmq.client.ShutdownSignalException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory.AddressShuffleMode;
@@ -31,6 +35,9 @@ import io.oslo4j.rpc.transport.TransportUrl;
  * off, as Spring AMQP recommends.</li>
  * <li>Connections are named like oslo's: {@code <program>:<pid>:<uuid>} (the publisher
  * connection gets Spring's {@code .publisher} suffix).</li>
+ * <li>A failed TLS handshake is logged as a warning with its cause (the certificate
+ * refused, and why), once until the cause changes or a connection succeeds: otherwise it
+ * would only show as an unreachable broker.</li>
  * </ul>
  */
 final class RabbitConnectionFactories implements AutoCloseable {
@@ -42,6 +49,8 @@ final class RabbitConnectionFactories implements AutoCloseable {
 	private final CachingConnectionFactory publisher;
 
 	private volatile boolean consumerConnected;
+
+	private volatile @Nullable String lastTlsFailure;
 
 	RabbitConnectionFactories(TransportUrl url, RabbitOptions options) {
 		com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
@@ -56,6 +65,7 @@ final class RabbitConnectionFactories implements AutoCloseable {
 		if (options.ssl()) {
 			RabbitTls.configure(rabbit, options, url);
 		}
+		String maskedUrl = url.toString();
 		this.consumer = new CachingConnectionFactory(rabbit);
 		List<String> addresses = new ArrayList<>();
 		TransportUrl.Host credentials = null;
@@ -103,6 +113,12 @@ final class RabbitConnectionFactories implements AutoCloseable {
 			@Override
 			public void onCreate(Connection connection) {
 				RabbitConnectionFactories.this.consumerConnected = true;
+				RabbitConnectionFactories.this.lastTlsFailure = null;
+			}
+
+			@Override
+			public void onFailed(Exception failure) {
+				tlsFailed(maskedUrl, failure);
 			}
 
 			@Override
@@ -116,6 +132,18 @@ final class RabbitConnectionFactories implements AutoCloseable {
 			}
 
 		});
+	}
+
+	private void tlsFailed(String maskedUrl, Throwable failure) {
+		boolean tls = false;
+		for (Throwable cause = failure; cause != null && !tls; cause = cause.getCause()) {
+			tls = cause instanceof SSLException || cause instanceof CertificateException;
+		}
+		String description = BrokerErrors.describe(failure);
+		if (tls && !description.equals(this.lastTlsFailure)) {
+			this.lastTlsFailure = description;
+			logger.warn("Cannot connect to {}: {}", maskedUrl, description);
+		}
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.MessageSizeLimit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -75,7 +75,7 @@ final class RabbitConsumers implements AutoCloseable {
 	 * every delivery; {@code null} for other queues
 	 * @return the running container
 	 */
-	OsloListenerContainer start(java.util.List<String> queues, MessageHandler handler, boolean ackAfterHandler,
+	OsloListenerContainer start(java.util.List<String> queues, DeliveryHandler handler, boolean ackAfterHandler,
 			Runnable redeclare, @Nullable StreamOffset streamOffset) {
 		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare, this.reconnect,
 				streamOffset);

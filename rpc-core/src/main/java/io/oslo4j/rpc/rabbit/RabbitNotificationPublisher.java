@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.rabbitmq.client.Channel;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
@@ -44,7 +44,7 @@ final class RabbitNotificationPublisher implements ConnectionListener {
 	 * needed.
 	 * @param exchange the topic exchange
 	 * @param queue the queue named after the routing key
-	 * @throws MessageDeliveryException when the broker did not take the message
+	 * @throws RpcDeliveryException when the broker did not take the message
 	 */
 	void publish(Exchange exchange, Queue queue, byte[] body) {
 		String key = exchange.getName() + '\0' + queue.getName();
@@ -80,8 +80,8 @@ final class RabbitNotificationPublisher implements ConnectionListener {
 		});
 	}
 
-	private static MessageDeliveryException failure(Exchange exchange, Queue queue, AmqpException ex) {
-		return new MessageDeliveryException("Failed to publish a notification to exchange '" + exchange.getName()
+	private static RpcDeliveryException failure(Exchange exchange, Queue queue, AmqpException ex) {
+		return new RpcDeliveryException("Failed to publish a notification to exchange '" + exchange.getName()
 				+ "' with routing key '" + queue.getName() + "': " + BrokerErrors.describe(ex), ex);
 	}
 

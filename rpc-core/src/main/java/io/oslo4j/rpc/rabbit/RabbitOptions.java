@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * names, read from {@link TransportSettings#options()} overridden by the URL query (as
  * oslo's {@code ConfigOptsProxy} does). Defaults are oslo.messaging 14.0.3's.
  * <p>
- * Besides oslo's options, oslo4j accepts {@code confirm_publish} (default true: every
- * publish waits for the broker's confirm), {@code confirm_timeout} (seconds, default 30),
+ * Besides oslo's options, oslo4j accepts {@code ssl_verify} (default true: with TLS, the
+ * broker's certificate and host name are verified; false trusts any certificate, see
+ * {@link RabbitTls}), {@code confirm_publish} (default true: every publish waits for the
+ * broker's confirm), {@code confirm_timeout} (seconds, default 30),
  * {@code connection_timeout} (seconds, default 30) and {@code max_message_size} (bytes,
  * default 16 MiB; 0 for no limit). A few oslo options that have no effect here are
  * accepted and ignored ({@code kombu_reconnect_delay}, {@code heartbeat_rate},
@@ -34,15 +36,17 @@ import org.jspecify.annotations.Nullable;
  * reply and fanout queue names, see {@link QueueManagerNames}).
  *
  * @param ssl whether to use TLS ({@code ssl}, old name {@code rabbit_use_ssl})
- * @param sslCaFile PEM file of the CA certificates to trust; without it the server
- * certificate is not verified (as in oslo)
+ * @param sslCaFile PEM file of the CA certificates to trust; without it the JVM's default
+ * trust store is used (oslo verifies nothing then)
  * @param sslCertFile PEM client certificate, or {@code null}
  * @param sslKeyFile PEM (PKCS#8) client key, or {@code null}
  * @param sslVersion the TLS protocol ({@code TLSv1.2}, ...), or {@code null} for the JDK
  * default
  * @param sslEnforceHostnameVerification whether the server's host name is verified
- * against its certificate when {@code ssl_ca_file} is set (default true, as upstream oslo
- * 18.1+; Debian's 14.0.3 defaults to false)
+ * against its certificate (default true, as upstream oslo 18.1+; Debian's 14.0.3 defaults
+ * to false, and oslo checks it only with {@code ssl_ca_file})
+ * @param sslVerify whether the server's certificate and host name are verified at all
+ * (oslo4j's {@code ssl_verify}, default true); false trusts any certificate
  * @param heartbeat the AMQP heartbeat in seconds, 0 disables it
  * ({@code heartbeat_timeout_threshold})
  * @param durableQueues {@code amqp_durable_queues}
@@ -86,13 +90,14 @@ import org.jspecify.annotations.Nullable;
  * added to each reconnect wait, so that many services do not reconnect at once
  */
 public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable String sslCertFile,
-		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification, int heartbeat,
-		boolean durableQueues, boolean autoDelete, boolean quorumQueue, int quorumDeliveryLimit,
-		int quorumMaxMemoryLength, int quorumMaxMemoryBytes, boolean haQueues, int transientQueuesTtl,
-		int qosPrefetchCount, Duration missingConsumerRetryTimeout, boolean shuffleHosts, int connectionPoolSize,
-		Duration retryInterval, Duration retryBackoff, Duration intervalMax, boolean confirmPublish,
-		Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize, boolean transientQuorumQueue,
-		boolean streamFanout, boolean useQueueManager, String hostname, String processname, Duration reconnectSplay) {
+		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification,
+		boolean sslVerify, int heartbeat, boolean durableQueues, boolean autoDelete, boolean quorumQueue,
+		int quorumDeliveryLimit, int quorumMaxMemoryLength, int quorumMaxMemoryBytes, boolean haQueues,
+		int transientQueuesTtl, int qosPrefetchCount, Duration missingConsumerRetryTimeout, boolean shuffleHosts,
+		int connectionPoolSize, Duration retryInterval, Duration retryBackoff, Duration intervalMax,
+		boolean confirmPublish, Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize,
+		boolean transientQuorumQueue, boolean streamFanout, boolean useQueueManager, String hostname,
+		String processname, Duration reconnectSplay) {
 
 	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_in_pthread",
 			"conn_pool_min_size", "conn_pool_ttl", "rabbit_login_method", "direct_mandatory_flag",
@@ -117,7 +122,7 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.string("ssl_ca_file", "kombu_ssl_ca_certs"),
 				reader.string("ssl_cert_file", "kombu_ssl_certfile"),
 				reader.string("ssl_key_file", "kombu_ssl_keyfile"), sslVersion(reader),
-				reader.bool("ssl_enforce_hostname_verification", true),
+				reader.bool("ssl_enforce_hostname_verification", true), reader.bool("ssl_verify", true),
 				reader.integer("heartbeat_timeout_threshold", 60, 0), reader.bool("amqp_durable_queues", false),
 				reader.bool("amqp_auto_delete", false), quorum, reader.integer("rabbit_quorum_delivery_limit", 0, 0),
 				reader.integer("rabbit_quorum_max_memory_length", 0, 0, "rabbit_quroum_max_memory_length"),

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +86,13 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	 * @param routingKey the routing key
 	 * @param body the body
 	 * @param expiration the expiration, or {@code null}
-	 * @throws MessageDeliveryException when the broker did not take the message
+	 * @throws RpcDeliveryException when the broker did not take the message
 	 */
 	void publish(Exchange exchange, String routingKey, byte[] body, @Nullable Duration expiration) {
 		try {
 			await(publishAsync(exchange, routingKey, body, expiration), exchange.getName(), routingKey);
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			if (exchange.isAutoDelete() || BrokerErrors.channelReplyCode(ex) != 404
 					|| !BrokerErrors.describe(ex).contains("'" + exchange.getName() + "'")) {
 				throw ex;
@@ -111,7 +111,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	 * @param body the body
 	 * @param expiration the expiration, or {@code null}
 	 * @return completes when the broker confirmed the message; fails with a
-	 * {@link MessageDeliveryException}
+	 * {@link RpcDeliveryException}
 	 */
 	CompletableFuture<Void> publishAsync(Exchange exchange, String routingKey, byte[] body,
 			@Nullable Duration expiration) {
@@ -128,7 +128,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
 			return CompletableFuture.failedFuture(failure(exchange, routingKey, ex));
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
@@ -147,7 +147,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	 * Publishes a reply and waits until it is confirmed or dropped.
 	 * @param replyQueue the reply queue
 	 * @param body the body
-	 * @throws MessageDeliveryException when the broker did not take it
+	 * @throws RpcDeliveryException when the broker did not take it
 	 */
 	void reply(String replyQueue, byte[] body) {
 		this.replies.sendAndWait(replyQueue, body);
@@ -191,7 +191,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	/**
 	 * Waits for a confirm.
-	 * @throws MessageDeliveryException when the publish failed or no confirm came
+	 * @throws RpcDeliveryException when the publish failed or no confirm came
 	 */
 	private void await(CompletableFuture<Void> confirm, String exchange, String routingKey) {
 		try {
@@ -199,7 +199,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
-			throw new MessageDeliveryException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
+			throw new RpcDeliveryException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
 		}
 		catch (TimeoutException ex) {
 			throw PublishConfirm.failure(exchange, routingKey,
@@ -264,11 +264,11 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			.build();
 	}
 
-	private static MessageDeliveryException failure(Exchange exchange, String routingKey, Exception ex) {
+	private static RpcDeliveryException failure(Exchange exchange, String routingKey, Exception ex) {
 		return failure(exchange.getName(), routingKey, ex);
 	}
 
-	static MessageDeliveryException failure(String exchange, String routingKey, Exception ex) {
+	static RpcDeliveryException failure(String exchange, String routingKey, Exception ex) {
 		String reason = BrokerErrors.describe(ex);
 		if (ex instanceof org.springframework.amqp.AmqpTimeoutException) {
 			reason = "no publisher confirm within the confirm timeout (" + reason + ")";

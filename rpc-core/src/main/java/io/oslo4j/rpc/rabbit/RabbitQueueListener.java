@@ -10,7 +10,7 @@ import io.oslo4j.rpc.transport.Listener;
  * (whose consumer carries its offset). As is, it is a notification listener's (the queues
  * {@code <topic>.<priority>} or the pool's queue): closing stops re-declaring them but
  * deletes nothing, as notification queues outlive their listeners with oslo.
- * {@link RabbitListener} adds what a server's listener deletes.
+ * {@link RabbitServerListener} adds what a server's listener deletes.
  */
 class RabbitQueueListener implements Listener {
 

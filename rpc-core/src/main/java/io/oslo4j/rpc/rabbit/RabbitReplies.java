@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -46,7 +46,7 @@ final class RabbitReplies {
 	 * @param body the body
 	 * @return completes when the broker confirmed the reply, or when it was dropped (its
 	 * queue obsolete, or missing for the whole retry timeout); fails with a
-	 * {@link MessageDeliveryException} when the broker did not take it
+	 * {@link RpcDeliveryException} when the broker did not take it
 	 */
 	CompletableFuture<Void> send(String replyQueue, byte[] body) {
 		if (this.obsoleteReplyQueues.contains(replyQueue)) {
@@ -63,8 +63,7 @@ final class RabbitReplies {
 	 * Publishes a reply and waits until it is confirmed or dropped.
 	 * @param replyQueue the reply queue
 	 * @param body the body
-	 * @throws MessageDeliveryException when the broker did not take it, or when
-	 * interrupted
+	 * @throws RpcDeliveryException when the broker did not take it, or when interrupted
 	 */
 	void sendAndWait(String replyQueue, byte[] body) {
 		try {
@@ -115,10 +114,10 @@ final class RabbitReplies {
 			.execute(() -> attempt(replyQueue, body, start, done));
 	}
 
-	private static MessageDeliveryException deliveryFailure(Throwable failure, String replyQueue) {
+	private static RpcDeliveryException deliveryFailure(Throwable failure, String replyQueue) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
-		if (cause instanceof MessageDeliveryException delivery) {
+		if (cause instanceof RpcDeliveryException delivery) {
 			return delivery;
 		}
 		return PublishConfirm.failure("", replyQueue, String.valueOf(cause.getMessage()), cause);

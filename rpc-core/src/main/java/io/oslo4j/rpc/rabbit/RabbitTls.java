@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -31,14 +32,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures TLS on an amqp-client connection factory from oslo's {@code ssl_*} options
- * (PEM files, as Python's {@code ssl} module reads them). As in oslo, the server
- * certificate is verified only when {@code ssl_ca_file} is set; its host name is then
- * verified too unless {@code ssl_enforce_hostname_verification} is false. A client key
- * may sit in {@code ssl_cert_file} itself, as Python's {@code load_cert_chain} allows.
- * Every problem with a file is reported naming the option and the file.
+ * Configures TLS on an amqp-client connection factory, verified by default: the broker's
+ * certificate is checked against the CAs of {@code ssl_ca_file}, or the JVM's default
+ * trust store when that is not set (unlike oslo, which trusts any certificate without
+ * {@code ssl_ca_file}), and its host name is checked unless
+ * {@code ssl_enforce_hostname_verification} is false. Nothing is verified only with
+ * oslo4j's {@code ssl_verify=false}, which is logged as a warning every time a transport
+ * is made with it.
+ * <p>
+ * The client certificate and key come from oslo's PEM options ({@code ssl_cert_file},
+ * {@code ssl_key_file}; a key may sit in the certificate file itself, as Python's
+ * {@code load_cert_chain} allows), or the whole {@link SSLContext} from the application
+ * ({@link #withSslContext}, e.g. a Spring Boot SSL bundle). Every problem with a file is
+ * reported naming the option and the file.
  */
-final class RabbitTls {
+public final class RabbitTls {
 
 	private static final Logger logger = LoggerFactory.getLogger(RabbitTls.class);
 
@@ -46,15 +54,55 @@ final class RabbitTls {
 
 	private static final String KEY_END = "-----END PRIVATE KEY-----";
 
+	private static final ThreadLocal<@Nullable SSLContext> GIVEN = new ThreadLocal<>();
+
 	private RabbitTls() {
 	}
 
-	static void configure(ConnectionFactory factory, RabbitOptions options, TransportUrl url) {
+	/**
+	 * Makes transports with an {@link SSLContext} of the application's (its key and trust
+	 * material, e.g. from a Spring Boot SSL bundle): every rabbit transport that
+	 * {@code creation} makes on the calling thread uses it for TLS, instead of
+	 * {@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file} and
+	 * {@code ssl_version}, which must then not be set. TLS is still switched on by the
+	 * {@code ssl} option, and the host name is verified unless
+	 * {@code ssl_enforce_hostname_verification} is false.
+	 * @param <T> what is made
+	 * @param context the TLS context
+	 * @param creation makes the transport, e.g.
+	 * {@code () -> Transports.create(url, settings)}
+	 * @return what {@code creation} returned
+	 */
+	public static <T> T withSslContext(SSLContext context, Supplier<T> creation) {
+		SSLContext previous = GIVEN.get();
+		GIVEN.set(context);
 		try {
-			SSLContext context = SSLContext.getInstance(options.sslVersion() != null ? options.sslVersion() : "TLS");
-			context.init(keyManagers(options), trustManagers(options, url), null);
-			factory.useSslProtocol(context);
-			if (options.sslCaFile() != null && options.sslEnforceHostnameVerification()) {
+			return creation.get();
+		}
+		finally {
+			if (previous != null) {
+				GIVEN.set(previous);
+			}
+			else {
+				GIVEN.remove();
+			}
+		}
+	}
+
+	static void configure(ConnectionFactory factory, RabbitOptions options, TransportUrl url) {
+		SSLContext given = GIVEN.get();
+		try {
+			if (given != null) {
+				checkNoFiles(options);
+				factory.useSslProtocol(given);
+			}
+			else {
+				SSLContext context = SSLContext
+					.getInstance((options.sslVersion() != null) ? options.sslVersion() : "TLS");
+				context.init(keyManagers(options), trustManagers(options, url), null);
+				factory.useSslProtocol(context);
+			}
+			if (options.sslVerify() && options.sslEnforceHostnameVerification()) {
 				factory.enableHostnameVerification();
 			}
 		}
@@ -63,12 +111,35 @@ final class RabbitTls {
 		}
 	}
 
+	private static void checkNoFiles(RabbitOptions options) throws GeneralSecurityException {
+		if (!options.sslVerify()) {
+			throw new GeneralSecurityException("ssl_verify=false cannot be combined with the TLS context given by "
+					+ "the application (an SSL bundle), whose trust material verifies the broker");
+		}
+		for (String[] option : new String[][] { { "ssl_ca_file", options.sslCaFile() },
+				{ "ssl_cert_file", options.sslCertFile() }, { "ssl_key_file", options.sslKeyFile() },
+				{ "ssl_version", options.sslVersion() } }) {
+			if (option[1] != null) {
+				throw new GeneralSecurityException(option[0] + " cannot be combined with the TLS context given by the "
+						+ "application (an SSL bundle), which holds the key and trust material; set one of them");
+			}
+		}
+	}
+
 	private static TrustManager[] trustManagers(RabbitOptions options, TransportUrl url)
 			throws GeneralSecurityException, IOException {
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		if (!options.sslVerify()) {
+			logger.warn("TLS to {} does NOT verify the broker's certificate nor its host name (ssl_verify=false): "
+					+ "anyone on the network path can read and change every message; remove ssl_verify=false and "
+					+ "trust the broker's CA (ssl_ca_file, or an SSL bundle) instead", url);
+			return new TrustManager[] { new TrustEverythingTrustManager() };
+		}
 		String caFile = options.sslCaFile();
 		if (caFile == null) {
-			logger.warn("TLS without ssl_ca_file: the broker certificate of {} is not verified (as in oslo)", url);
-			return new TrustManager[] { new TrustEverythingTrustManager() };
+			// the JVM's default trust store (cacerts, or javax.net.ssl.trustStore)
+			trust.init((KeyStore) null);
+			return trust.getTrustManagers();
 		}
 		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
 		store.load(null, null);
@@ -76,7 +147,6 @@ final class RabbitTls {
 		for (Certificate certificate : certificates("ssl_ca_file", caFile)) {
 			store.setCertificateEntry("ca-" + index++, certificate);
 		}
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trust.init(store);
 		return trust.getTrustManagers();
 	}

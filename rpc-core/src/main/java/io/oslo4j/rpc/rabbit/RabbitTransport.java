@@ -8,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Listener;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +111,7 @@ public class RabbitTransport extends AbstractTransport {
 		try {
 			return publish(target, body, expiration, false);
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
@@ -155,7 +155,7 @@ public class RabbitTransport extends AbstractTransport {
 	}
 
 	@Override
-	public String replyQueue(MessageHandler handler) {
+	public String replyQueue(DeliveryHandler handler) {
 		String name = this.replyQueue;
 		if (name != null) {
 			return name;
@@ -180,10 +180,10 @@ public class RabbitTransport extends AbstractTransport {
 	}
 
 	@Override
-	public Listener listen(Target target, MessageHandler handler) {
+	public Listener listen(Target target, DeliveryHandler handler) {
 		target.validateForListen();
 		checkOpen();
-		return consume(this.layout.forListener(target), handler, RabbitListener::new);
+		return consume(this.layout.forListener(target), handler, RabbitServerListener::new);
 	}
 
 	// ---- notifications ----
@@ -198,7 +198,7 @@ public class RabbitTransport extends AbstractTransport {
 
 	@Override
 	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
-			MessageHandler handler) {
+			DeliveryHandler handler) {
 		checkOpen();
 		return consume(this.layout.forNotifications(targets, priorities, pool), handler, RabbitQueueListener::new);
 	}
@@ -207,7 +207,7 @@ public class RabbitTransport extends AbstractTransport {
 	 * Declares the queues, starts a container on them (two when one is a stream: its
 	 * consumer has arguments of its own) and tracks the listener until it is closed.
 	 */
-	private Listener consume(RabbitLayout.Declarations declarations, MessageHandler handler, ListenerFactory factory) {
+	private Listener consume(RabbitLayout.Declarations declarations, DeliveryHandler handler, ListenerFactory factory) {
 		this.topology.declare(declarations);
 		Runnable redeclare = () -> this.topology.redeclareIfMissing(declarations);
 		String stream = declarations.stream();
@@ -303,7 +303,7 @@ public class RabbitTransport extends AbstractTransport {
 
 	private void checkOpen() {
 		if (this.closed) {
-			throw new MessageDeliveryException("Transport " + url() + " is closed");
+			throw new RpcDeliveryException("Transport " + url() + " is closed");
 		}
 	}
 

@@ -45,8 +45,8 @@ final class ReplySender {
 	 * @param request the call
 	 * @param reply its reply
 	 * @param async whether to return before the broker confirmed the reply
-	 * @throws io.oslo4j.rpc.MessageDeliveryException when a synchronous reply could not
-	 * be published
+	 * @throws io.oslo4j.rpc.RpcDeliveryException when a synchronous reply could not be
+	 * published
 	 */
 	void send(RequestMessage request, ReplyMessage reply, boolean async) {
 		String replyQueue = request.replyQueue();

@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.MalformedMessageException;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.observation.RpcKind;
 import io.oslo4j.rpc.observation.RpcObservations;
 import io.oslo4j.rpc.observation.RpcServerObservationContext;
 import io.oslo4j.rpc.transport.IncomingMessage;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.ThrottledLog;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.FailureRecord;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * the rest is acknowledged (on receipt or after dispatch) and dispatched as
  * {@link RequestHandoff} tells, and answered when it is a call.
  */
-final class RequestProcessor implements MessageHandler {
+final class RequestProcessor implements DeliveryHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
@@ -188,7 +188,7 @@ final class RequestProcessor implements MessageHandler {
 				this.replies.send(request, reply, toAck == null);
 			}
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			this.replies.lost(request, ex);
 		}
 		catch (RuntimeException ex) {

@@ -4,14 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link MessageHandler} in front of another that refuses bodies over a size limit
+ * A {@link DeliveryHandler} in front of another that refuses bodies over a size limit
  * (oslo4j's {@code max_message_size} option) before anything parses them: such a message
  * is rejected without requeue, as oslo rejects any message it cannot read, and logged in
  * one line, throttled. Its reply queue is unknown without parsing it, so no failure is
  * sent back and a caller waiting for it times out. Transports put one in front of every
  * handler they deliver to.
  */
-public final class MessageSizeLimit implements MessageHandler {
+public final class MessageSizeLimit implements DeliveryHandler {
 
 	/** The option that sets the limit, in bytes. */
 	public static final String OPTION = "max_message_size";
@@ -21,13 +21,13 @@ public final class MessageSizeLimit implements MessageHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(MessageSizeLimit.class);
 
-	private final MessageHandler handler;
+	private final DeliveryHandler handler;
 
 	private final long maxBytes;
 
 	private final ThrottledLog refused = new ThrottledLog(logger, 5);
 
-	private MessageSizeLimit(MessageHandler handler, long maxBytes) {
+	private MessageSizeLimit(DeliveryHandler handler, long maxBytes) {
 		this.handler = handler;
 		this.maxBytes = maxBytes;
 	}
@@ -38,7 +38,7 @@ public final class MessageSizeLimit implements MessageHandler {
 	 * @param maxBytes the largest body passed on, in bytes; 0 or less for no limit
 	 * @return the limited handler, or {@code handler} itself without a limit
 	 */
-	public static MessageHandler wrap(MessageHandler handler, long maxBytes) {
+	public static DeliveryHandler wrap(DeliveryHandler handler, long maxBytes) {
 		return (maxBytes > 0) ? new MessageSizeLimit(handler, maxBytes) : handler;
 	}
 

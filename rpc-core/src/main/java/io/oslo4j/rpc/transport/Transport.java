@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import org.jspecify.annotations.Nullable;
 
@@ -46,16 +46,16 @@ public interface Transport extends AutoCloseable {
 	 * @param target where to send; must have a topic
 	 * @param body the message body (an oslo 2.0 envelope)
 	 * @param expiration the AMQP expiration (calls carry their timeout), or {@code null}
-	 * @throws MessageDeliveryException when the message could not be handed to the broker
+	 * @throws RpcDeliveryException when the message could not be handed to the broker
 	 */
 	void send(Target target, byte[] body, @Nullable Duration expiration);
 
 	/**
 	 * Publishes like {@link #send} without blocking on the broker's confirm: the future
 	 * completes once the broker has taken the message (with publisher confirms on, once
-	 * it confirmed it) and fails with a {@link MessageDeliveryException} when it could
-	 * not be handed to the broker. Transports that confirm asynchronously override this;
-	 * the default calls {@link #send} and returns a completed future.
+	 * it confirmed it) and fails with a {@link RpcDeliveryException} when it could not be
+	 * handed to the broker. Transports that confirm asynchronously override this; the
+	 * default calls {@link #send} and returns a completed future.
 	 * @param target where to send; must have a topic
 	 * @param body the message body (an oslo 2.0 envelope)
 	 * @param expiration the AMQP expiration (calls carry their timeout), or {@code null}
@@ -67,7 +67,7 @@ public interface Transport extends AutoCloseable {
 			send(target, body, expiration);
 			return CompletableFuture.completedFuture(null);
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
@@ -78,7 +78,7 @@ public interface Transport extends AutoCloseable {
 	 * retry timeout (60 s by default) and then dropped with a warning.
 	 * @param replyQueue the request's {@code _reply_q}
 	 * @param body the reply body
-	 * @throws MessageDeliveryException when the reply could not be published
+	 * @throws RpcDeliveryException when the reply could not be published
 	 */
 	void reply(String replyQueue, byte[] body);
 
@@ -89,14 +89,14 @@ public interface Transport extends AutoCloseable {
 	 * @param replyQueue the request's {@code _reply_q}
 	 * @param body the reply body
 	 * @return completes when the broker took the reply (or it was dropped after the reply
-	 * retry timeout); fails with a {@link MessageDeliveryException}
+	 * retry timeout); fails with a {@link RpcDeliveryException}
 	 */
 	default CompletableFuture<Void> replyAsync(String replyQueue, byte[] body) {
 		try {
 			reply(replyQueue, body);
 			return CompletableFuture.completedFuture(null);
 		}
-		catch (MessageDeliveryException ex) {
+		catch (RpcDeliveryException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 	}
@@ -110,7 +110,7 @@ public interface Transport extends AutoCloseable {
 	 * @param handler receives every reply
 	 * @return the reply queue name
 	 */
-	String replyQueue(MessageHandler handler);
+	String replyQueue(DeliveryHandler handler);
 
 	/**
 	 * Starts consuming for a server: the queues {@code <topic>}, {@code <topic>.<server>}
@@ -121,7 +121,7 @@ public interface Transport extends AutoCloseable {
 	 * @param handler receives every request
 	 * @return the listener, to stop it
 	 */
-	Listener listen(Target target, MessageHandler handler);
+	Listener listen(Target target, DeliveryHandler handler);
 
 	// ---- notifications (oslo's send_notification / listen_for_notifications) ----
 
@@ -137,7 +137,7 @@ public interface Transport extends AutoCloseable {
 	 * @param target the notification topic (e.g. {@code notifications}) and exchange
 	 * @param priority the lower-case priority, e.g. {@code info}
 	 * @param body the message body (2.0 envelope, or a bare 1.0 dict)
-	 * @throws MessageDeliveryException when the message could not be handed to the broker
+	 * @throws RpcDeliveryException when the message could not be handed to the broker
 	 * @throws UnsupportedOperationException when the transport has no notifications
 	 */
 	default void sendNotification(Target target, String priority, byte[] body) {
@@ -161,7 +161,7 @@ public interface Transport extends AutoCloseable {
 	 * @throws UnsupportedOperationException when the transport has no notifications
 	 */
 	default Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
-			MessageHandler handler) {
+			DeliveryHandler handler) {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " does not listen for notifications");
 	}
 

@@ -14,7 +14,7 @@ import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.RpcVersionCapException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -101,8 +101,8 @@ abstract class AbstractEndToEndTests {
 		return new RpcServer(this.transport, target, List.of(Endpoint.of(endpoint)), serverOptions());
 	}
 
-	protected RpcClient client() {
-		return new RpcClient(this.transport, Target.topic(this.topic).withVersion("1.1"));
+	protected RpcTemplate client() {
+		return new RpcTemplate(this.transport, Target.topic(this.topic).withVersion("1.1"));
 	}
 
 	@Test
@@ -131,7 +131,7 @@ abstract class AbstractEndToEndTests {
 	void aServerTargetReachesOnlyThatServer() {
 		server("s1");
 		CalculatorEndpoint two = server("s2");
-		RpcClient toTwo = client().prepare((p) -> p.server("s2"));
+		RpcTemplate toTwo = client().prepare((p) -> p.server("s2"));
 		for (int i = 0; i < 5; i++) {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> who = (Map<String, Object>) toTwo.call(RpcContext.empty(), "whoami", Map.of());
@@ -175,7 +175,7 @@ abstract class AbstractEndToEndTests {
 
 	@Test
 	void callToATopicNobodyServesTimesOutWithinTimeoutPlusOneSecond() {
-		RpcClient client = client().prepare((p) -> p.topic(this.topic + "_nobody").timeout(Duration.ofSeconds(1)));
+		RpcTemplate client = client().prepare((p) -> p.topic(this.topic + "_nobody").timeout(Duration.ofSeconds(1)));
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2)))
 			.isInstanceOf(RpcTimeoutException.class)
@@ -199,7 +199,7 @@ abstract class AbstractEndToEndTests {
 	@Test
 	void allowListedFailuresBecomeTypedExceptions() {
 		server("s1");
-		RpcClient client = new RpcClient(this.transport, Target.topic(this.topic),
+		RpcTemplate client = new RpcTemplate(this.transport, Target.topic(this.topic),
 				io.oslo4j.rpc.client.ClientOptions.defaults()
 					.withExceptions(RemoteExceptionMapper.none().allow(IllegalArgumentException.class)));
 		assertThatThrownBy(() -> client.call(RpcContext.empty(), "fail", Map.of("message", "typed")))
@@ -242,7 +242,7 @@ abstract class AbstractEndToEndTests {
 
 	@Test
 	void targetMistakesAreRefusedBeforeSending() {
-		RpcClient noTopic = new RpcClient(this.transport, Target.empty());
+		RpcTemplate noTopic = new RpcTemplate(this.transport, Target.empty());
 		assertThatThrownBy(() -> noTopic.cast(RpcContext.empty(), "x", Map.of()))
 			.isInstanceOf(InvalidTargetException.class)
 			.hasMessage("A topic is required to send:<Target >");
@@ -270,7 +270,7 @@ abstract class AbstractEndToEndTests {
 	@Test
 	void heartbeatsKeepALongCallAliveUnderACallMonitor() {
 		server("s1");
-		RpcClient client = client()
+		RpcTemplate client = client()
 			.prepare((p) -> p.timeout(Duration.ofSeconds(20)).callMonitorTimeout(Duration.ofSeconds(2)));
 		assertThat(client.call(RpcContext.empty(), "sleep", Map.of("seconds", 3.5), String.class))
 			.isEqualTo("slept 3.5");
@@ -295,7 +295,7 @@ abstract class AbstractEndToEndTests {
 	void aCallMonitorFailsTheCallEarlyWhenNoHeartbeatArrives() {
 		// a server that takes requests and never answers nor heartbeats
 		track(this.transport.listen(serverTarget(this.topic + "_silent", "s1"), (message) -> message.ack()));
-		RpcClient client = new RpcClient(this.transport, Target.topic(this.topic + "_silent"))
+		RpcTemplate client = new RpcTemplate(this.transport, Target.topic(this.topic + "_silent"))
 			.prepare((p) -> p.timeout(Duration.ofSeconds(30)).callMonitorTimeout(Duration.ofSeconds(1)));
 		long start = System.nanoTime();
 		assertThatThrownBy(() -> client.call(RpcContext.empty(), "x", Map.of()))
@@ -306,7 +306,7 @@ abstract class AbstractEndToEndTests {
 	@Test
 	void closingTheTransportFailsPendingCallsPromptly() {
 		track(this.transport.listen(serverTarget(this.topic + "_silent", "s1"), (message) -> message.ack()));
-		CompletableFuture<Object> pending = new RpcClient(this.transport, Target.topic(this.topic + "_silent"))
+		CompletableFuture<Object> pending = new RpcTemplate(this.transport, Target.topic(this.topic + "_silent"))
 			.callAsync(RpcContext.empty(), "x", Map.of(), Object.class);
 		long start = System.nanoTime();
 		this.transport.close();

@@ -89,7 +89,7 @@ class ClientProxyTest {
 		try (RpcServer s1 = RpcServer.create(this.transport, Target.server("calc", "s1"), one).start();
 				RpcServer s2 = RpcServer.create(this.transport, Target.server("calc", "s2"), two).start()) {
 			Calculator calc = RpcClients.create(Calculator.class,
-					new io.oslo4j.rpc.client.RpcClient(this.transport, Target.topic("calc")),
+					new io.oslo4j.rpc.client.RpcTemplate(this.transport, Target.topic("calc")),
 					() -> RpcContext.of(Map.of("request_id", "req-default")));
 			Calculator toOne = RpcClients.prepare(calc, (p) -> p.server("s1").timeout(Duration.ofSeconds(5)));
 			assertThat(calc.add(2, 3)).isEqualTo(5);
@@ -115,7 +115,7 @@ class ClientProxyTest {
 
 	@Test
 	void mistakesFailWhenTheProxyIsMadeNamingTheInterfaceAndMethod() {
-		io.oslo4j.rpc.client.RpcClient client = new io.oslo4j.rpc.client.RpcClient(this.transport,
+		io.oslo4j.rpc.client.RpcTemplate client = new io.oslo4j.rpc.client.RpcTemplate(this.transport,
 				Target.topic("calc"));
 		assertThatIllegalArgumentException().isThrownBy(() -> RpcClients.create(BadFanout.class, client))
 			.withMessageContaining(BadFanout.class.getName() + ".refresh()")

@@ -13,7 +13,7 @@ import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.observation.RpcObservationContext;
 import io.oslo4j.rpc.observation.RpcObservations;
 import io.oslo4j.rpc.observation.RpcServerObservationContext;
@@ -45,7 +45,7 @@ class ObservationTest {
 						List.of(Endpoint.of(new CalculatorEndpoint("s1"))),
 						RpcServerOptions.defaults().withObservations(registry))
 					.start()) {
-			RpcClient client = new RpcClient(transport, Target.topic("obs"),
+			RpcTemplate client = new RpcTemplate(transport, Target.topic("obs"),
 					ClientOptions.defaults().withObservations(registry));
 			client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2));
 			client.cast(RpcContext.empty(), "record", Map.of("event", "e"));
@@ -97,7 +97,7 @@ class ObservationTest {
 				RpcServer server = new RpcServer(transport, Target.server("traced", "s1"),
 						List.of(Endpoint.of(endpoint)), RpcServerOptions.defaults().withObservations(registry))
 					.start()) {
-			RpcClient client = new RpcClient(transport, Target.topic("traced"),
+			RpcTemplate client = new RpcTemplate(transport, Target.topic("traced"),
 					ClientOptions.defaults().withObservations(registry));
 			Object context = client.call(RpcContext.of(Map.of("user_id", "u1")), "context", Map.of());
 			org.assertj.core.api.Assertions.assertThat(received).containsExactly(TRACEPARENT);

@@ -19,14 +19,13 @@ import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.BrokerQueues;
-import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 
 /**
- * Shared plumbing of the interop tests: Java servers and transports, Python servers and
- * raw AMQP connections, all closed (in reverse order) and their queues deleted by
- * {@link #close()}.
+ * Shared plumbing of the interop tests in one {@link InteropCell}: Java servers and
+ * transports, Python servers and raw AMQP connections, all closed (in reverse order) and
+ * their queues deleted by {@link #close()}.
  */
 final class InteropTestSupport implements AutoCloseable {
 
@@ -36,11 +35,24 @@ final class InteropTestSupport implements AutoCloseable {
 
 	private final Map<String, RpcServer> javaServers = new ConcurrentHashMap<>();
 
+	final InteropCell cell;
+
 	final String url;
 
+	/**
+	 * Makes the plumbing of stack 1 in oslo's default mode.
+	 */
 	InteropTestSupport() {
-		this.url = TestBroker.url();
-		PythonOslo.python();
+		this(InteropCell.OSLO14_DEFAULT);
+	}
+
+	/**
+	 * Makes the plumbing of a cell, starting its broker when needed.
+	 * @param cell the cell
+	 */
+	InteropTestSupport(InteropCell cell) {
+		this.cell = cell;
+		this.url = cell.url();
 	}
 
 	static String uniqueTopic(String prefix) {
@@ -74,7 +86,7 @@ final class InteropTestSupport implements AutoCloseable {
 	JavaInteropEndpoint javaServer(String topic, String server) {
 		JavaInteropEndpoint endpoint = new JavaInteropEndpoint(server);
 		JavaInteropEndpoint.Control control = new JavaInteropEndpoint.Control(server);
-		queues(topic, topic + "." + server);
+		queues(topic, topic + "." + server, topic + "_fanout");
 		Transport transport = transport();
 		RpcServer rpcServer = track(new RpcServer(transport, Target.server(topic, server),
 				List.of(Endpoint.of(endpoint),
@@ -90,8 +102,21 @@ final class InteropTestSupport implements AutoCloseable {
 	}
 
 	PythonServer pythonServer(String topic, String server, String... options) {
-		queues(topic, topic + "." + server);
-		return track(PythonOslo.startServer(this.url, topic, server, options));
+		return pythonServer(this.cell.peer(), topic, server, options);
+	}
+
+	/**
+	 * Starts a Python server with another peer than the cell's, on the cell's broker and
+	 * mode.
+	 * @param peer the oslo.messaging to run
+	 * @param topic the topic
+	 * @param server the server name
+	 * @param options extra command line arguments of {@code oslo_server.py}
+	 * @return the running server
+	 */
+	PythonServer pythonServer(OsloPeer peer, String topic, String server, String... options) {
+		queues(topic, topic + "." + server, topic + "_fanout");
+		return track(PythonOslo.startServer(peer, this.cell.pythonUrl(server), topic, server, options));
 	}
 
 	Connection rawConnection() {
@@ -126,7 +151,7 @@ final class InteropTestSupport implements AutoCloseable {
 		synchronized (this.queues) {
 			names = new ArrayList<>(this.queues);
 		}
-		BrokerQueues.delete(names);
+		this.cell.deleteQueues(names);
 		if (failure != null) {
 			throw failure;
 		}

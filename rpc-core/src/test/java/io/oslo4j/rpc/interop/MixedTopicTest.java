@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.interop.PythonOslo.PythonServer;
 import io.oslo4j.rpc.interop.PythonOslo.Step;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class MixedTopicTest {
 			// declared after Python: a 406 would fail here
 			JavaInteropEndpoint j2 = support.javaServer(topic, "j2");
 
-			RpcClient client = new RpcClient(support.transport(), Target.topic(topic))
+			RpcTemplate client = new RpcTemplate(support.transport(), Target.topic(topic))
 				.prepare((p) -> p.timeout(Duration.ofSeconds(10)));
 			Map<Object, Integer> javaClientCounts = new HashMap<>();
 			for (int i = 0; i < 30; i++) {

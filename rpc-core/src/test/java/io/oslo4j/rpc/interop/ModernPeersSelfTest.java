@@ -14,10 +14,6 @@ import java.util.stream.Collectors;
 
 import io.oslo4j.rpc.interop.PythonOslo.PythonProcess;
 import io.oslo4j.rpc.interop.PythonOslo.PythonServer;
-import io.oslo4j.rpc.test.RabbitNode;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,32 +39,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ModernPeersSelfTest {
 
 	/** kolla-ansible 2025.1's rabbit options, as a transport URL query. */
-	static final String KOLLA_MODE = "?rabbit_quorum_queue=true&rabbit_transient_quorum_queue=true"
-			+ "&use_queue_manager=true&rabbit_stream_fanout=true&rabbit_qos_prefetch_count=1";
+	static final String KOLLA_MODE = "?" + InteropMode.KOLLA.query();
 
-	private static @Nullable RabbitNode node;
+	// the strict node shared with the interop matrix; kolla's mode in its own virtual
+	// host, oslo's default mode in the default one
+	private static final InteropBroker BROKER = InteropBroker.RABBIT_4_0_STRICT;
 
-	@BeforeAll
-	static void startNode() {
-		node = RabbitNode.builder("oslo4j-modern-peers", 5761)
-			.debian13()
-			.config("deprecated_features.permit.transient_nonexcl_queues = false")
-			.start();
-	}
-
-	@AfterAll
-	static void stopNode() {
-		if (node != null) {
-			node.close();
-		}
-	}
+	private static final String KOLLA_VHOST = InteropMode.KOLLA.virtualHost();
 
 	@ParameterizedTest
 	@EnumSource(names = { "OSLO_16", "OSLO_18" })
 	@Timeout(120)
 	void kollaModeCallAndFanoutCast(OsloPeer peer) throws IOException {
 		peer.require();
-		String url = node().url() + KOLLA_MODE;
+		String url = BROKER.url(KOLLA_VHOST) + KOLLA_MODE;
 		String topic = uniqueTopic(peer);
 		PythonServer server = PythonOslo.startServer(peer, url, topic, "s1");
 		try (server) {
@@ -101,7 +85,7 @@ class ModernPeersSelfTest {
 	@Timeout(90)
 	void kollaModeNotification(OsloPeer peer) {
 		peer.require();
-		String url = node().url() + KOLLA_MODE;
+		String url = BROKER.url(KOLLA_VHOST) + KOLLA_MODE;
 		String topic = uniqueTopic(peer);
 		try (PythonProcess listener = PythonOslo.startNotificationListener(peer, url, topic)) {
 			PythonOslo.runNotifier(peer, url, topic, List
@@ -123,19 +107,14 @@ class ModernPeersSelfTest {
 		String topic = uniqueTopic(OsloPeer.OSLO_16);
 		// the client retries the declaration for ever: the call never goes out
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> PythonOslo.runClient(OsloPeer.OSLO_16, node().url(), topic,
+			.isThrownBy(() -> PythonOslo.runClient(OsloPeer.OSLO_16, BROKER.url("/"), topic,
 					List.of(call("add").arg("a", 1).arg("b", 2).timeout(Duration.ofSeconds(5))),
 					Duration.ofSeconds(15)))
 			.withMessageContaining("did not finish within")
 			.withMessageContaining("(541) during queue declare")
 			.withMessageContaining("Queue: [reply_")
 			.withMessageContaining("transient_nonexcl_queues");
-		assertThat(queues().keySet()).noneMatch((name) -> name.matches("reply_[0-9a-f]{32}"));
-	}
-
-	private static RabbitNode node() {
-		assertThat(node).as("the RabbitMQ 4.0.5 node").isNotNull();
-		return node;
+		assertThat(queues("/").keySet()).noneMatch((name) -> name.matches("reply_[0-9a-f]{32}"));
 	}
 
 	private static String uniqueTopic(OsloPeer peer) {
@@ -143,9 +122,14 @@ class ModernPeersSelfTest {
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 	}
 
-	// queue name -> "type<TAB>durable<TAB>arguments"
+	// queue name -> "type<TAB>durable<TAB>arguments", in kolla's virtual host
 	private static Map<String, String> queues() {
-		String listing = node().ctl("-q", "list_queues", "name", "type", "durable", "arguments");
+		return queues(KOLLA_VHOST);
+	}
+
+	private static Map<String, String> queues(String virtualHost) {
+		String listing = BROKER.node()
+			.ctl("-q", "list_queues", "-p", virtualHost, "name", "type", "durable", "arguments");
 		return Arrays.stream(listing.split("\n"))
 			.map((line) -> line.split("\t", 2))
 			.filter((fields) -> fields.length == 2 && !fields[0].equals("name"))

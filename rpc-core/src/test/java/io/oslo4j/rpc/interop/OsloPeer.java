@@ -58,6 +58,16 @@ public enum OsloPeer {
 	}
 
 	/**
+	 * Returns whether the peer's {@code Notifier} sends a context given as a plain dict.
+	 * oslo.messaging 16.1.0 and 18.1.0 send none for a dict (only an oslo.context
+	 * {@code RequestContext}, redacted, gets through); 14.0.3 sends the dict's safe keys.
+	 * @return whether dict contexts reach notification listeners
+	 */
+	public boolean notifiesDictContexts() {
+		return this == OSLO_14;
+	}
+
+	/**
 	 * Checks (once) that the peer's interpreter imports this peer's oslo.messaging. Fails
 	 * under {@code CI=true}, otherwise aborts the test.
 	 */

@@ -11,7 +11,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.interop.PythonOslo.Step;
 import io.oslo4j.rpc.interop.RawAmqp.Capture;
 import io.oslo4j.rpc.interop.RawAmqp.Delivery;
@@ -64,7 +64,7 @@ class WireCaptureTest {
 			channel.queueBind(queue, topic + "_fanout", "");
 			Capture capture = new Capture(connection, queue);
 
-			RpcClient client = new RpcClient(support.transport(), Target.topic(topic))
+			RpcTemplate client = new RpcTemplate(support.transport(), Target.topic(topic))
 				.prepare((p) -> p.timeout(Duration.ofSeconds(2)));
 			RpcContext ctx = RpcContext.of(ctxt());
 			List<CompletableFuture<Object>> calls = new ArrayList<>();

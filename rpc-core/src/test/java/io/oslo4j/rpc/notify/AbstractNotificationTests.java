@@ -63,7 +63,7 @@ abstract class AbstractNotificationTests {
 		}
 		this.transport.close();
 		List<String> queues = new ArrayList<>();
-		for (Priority priority : Priority.values()) {
+		for (NotificationPriority priority : NotificationPriority.values()) {
 			queues.add(this.topic + "." + priority.lowerName());
 		}
 		queues.add(this.topic + "_pool_a");
@@ -101,7 +101,7 @@ abstract class AbstractNotificationTests {
 		listen(this.transport, NotificationListenerOptions.defaults(), recorder);
 		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.received.size() == 1);
 		Received r = recorder.received.get(0);
-		assertThat(r.priority).isEqualTo(Priority.INFO);
+		assertThat(r.priority).isEqualTo(NotificationPriority.INFO);
 		assertThat(r.publisherId).isEqualTo("compute.host1");
 		assertThat(r.eventType).isEqualTo("compute.instance.create.end");
 		assertThat(r.payload).isEqualTo(Map.of("instance_id", "i-1"));
@@ -117,7 +117,7 @@ abstract class AbstractNotificationTests {
 	void everyPriorityReachesTheMethodOfItsName() {
 		Recorder recorder = new Recorder();
 		NotificationListener listener = listen(this.transport, NotificationListenerOptions.defaults(), recorder);
-		assertThat(listener.priorities()).containsExactlyInAnyOrder(Priority.values());
+		assertThat(listener.priorities()).containsExactlyInAnyOrder(NotificationPriority.values());
 		Notifier notifier = notifier("p");
 		RpcContext ctx = RpcContext.empty();
 		notifier.audit(ctx, "e.audit", 1);
@@ -144,7 +144,7 @@ abstract class AbstractNotificationTests {
 			}
 		};
 		NotificationListener listener = listen(this.transport, NotificationListenerOptions.defaults(), errorsOnly);
-		assertThat(listener.priorities()).containsExactly(Priority.ERROR);
+		assertThat(listener.priorities()).containsExactly(NotificationPriority.ERROR);
 	}
 
 	@Test
@@ -278,7 +278,7 @@ abstract class AbstractNotificationTests {
 		new Notifier(this.transport, "p", NotifierDriver.LOG, List.of(this.topic)).warn(RpcContext.empty(), "e", 0);
 		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.received.size() == 1);
 		assertThat(recorder.received.get(0).payload).isEqualTo(Map.of("k", "v"));
-		assertThat(recorder.received.get(0).priority).isEqualTo(Priority.WARN);
+		assertThat(recorder.received.get(0).priority).isEqualTo(NotificationPriority.WARN);
 	}
 
 	@Test
@@ -414,8 +414,8 @@ abstract class AbstractNotificationTests {
 	}
 
 	/** A received call. */
-	record Received(Priority priority, RpcContext context, @Nullable String publisherId, @Nullable String eventType,
-			@Nullable Object payload, Map<String, @Nullable Object> metadata) {
+	record Received(NotificationPriority priority, RpcContext context, @Nullable String publisherId,
+			@Nullable String eventType, @Nullable Object payload, Map<String, @Nullable Object> metadata) {
 	}
 
 	/** Records every priority; optionally requeues the first calls. */
@@ -442,8 +442,9 @@ abstract class AbstractNotificationTests {
 			return this.filter;
 		}
 
-		private NotificationResult record(Priority priority, RpcContext context, @Nullable String publisherId,
-				@Nullable String eventType, @Nullable Object payload, Map<String, @Nullable Object> metadata) {
+		private NotificationResult record(NotificationPriority priority, RpcContext context,
+				@Nullable String publisherId, @Nullable String eventType, @Nullable Object payload,
+				Map<String, @Nullable Object> metadata) {
 			this.received.add(new Received(priority, context, publisherId, eventType, payload, metadata));
 			return (this.requeueFirst.getAndDecrement() > 0) ? NotificationResult.REQUEUE : NotificationResult.HANDLED;
 		}
@@ -451,43 +452,43 @@ abstract class AbstractNotificationTests {
 		@Override
 		public NotificationResult audit(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.AUDIT, c, p, e, pl, m);
+			return record(NotificationPriority.AUDIT, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult debug(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.DEBUG, c, p, e, pl, m);
+			return record(NotificationPriority.DEBUG, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult info(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.INFO, c, p, e, pl, m);
+			return record(NotificationPriority.INFO, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult warn(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.WARN, c, p, e, pl, m);
+			return record(NotificationPriority.WARN, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult error(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.ERROR, c, p, e, pl, m);
+			return record(NotificationPriority.ERROR, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult critical(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.CRITICAL, c, p, e, pl, m);
+			return record(NotificationPriority.CRITICAL, c, p, e, pl, m);
 		}
 
 		@Override
 		public NotificationResult sample(RpcContext c, @Nullable String p, @Nullable String e, @Nullable Object pl,
 				Map<String, @Nullable Object> m) {
-			return record(Priority.SAMPLE, c, p, e, pl, m);
+			return record(NotificationPriority.SAMPLE, c, p, e, pl, m);
 		}
 
 	}

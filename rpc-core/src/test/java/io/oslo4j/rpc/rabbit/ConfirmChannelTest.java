@@ -11,7 +11,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,7 +56,7 @@ class ConfirmChannelTest {
 		assertThat(first).isNotDone();
 		assertThatThrownBy(second::join).isInstanceOf(CompletionException.class)
 			.cause()
-			.isInstanceOf(MessageDeliveryException.class)
+			.isInstanceOf(RpcDeliveryException.class)
 			.hasMessage("Failed to publish a message to exchange 'x' with routing key 'q2': "
 					+ "the broker refused the message (basic.nack)");
 	}

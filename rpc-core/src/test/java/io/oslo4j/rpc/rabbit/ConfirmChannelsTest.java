@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.TestBroker;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +69,7 @@ class ConfirmChannelsTest {
 		PublishConfirm refused = this.channels.publish("", full, false, RabbitPublisher.PROPERTIES, bytes("{}"));
 		assertThatThrownBy(refused::join).isInstanceOf(CompletionException.class)
 			.cause()
-			.isInstanceOf(MessageDeliveryException.class)
+			.isInstanceOf(RpcDeliveryException.class)
 			.hasMessageContaining("basic.nack");
 
 		for (int i = 0; i < 5; i++) {

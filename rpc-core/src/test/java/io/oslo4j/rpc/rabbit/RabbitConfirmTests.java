@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
@@ -171,7 +171,7 @@ class RabbitConfirmTests {
 				TransportSettings.defaults())) {
 			CompletableFuture<Void> sent = down.sendAsync(Target.topic("t"), bytes("{}"), null);
 			assertThatThrownBy(sent::join).cause()
-				.isInstanceOf(MessageDeliveryException.class)
+				.isInstanceOf(RpcDeliveryException.class)
 				.hasMessageContaining("exchange 'openstack'")
 				.hasMessageNotContaining("secret");
 		}

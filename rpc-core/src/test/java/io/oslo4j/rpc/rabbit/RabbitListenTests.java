@@ -152,7 +152,7 @@ class RabbitListenTests {
 
 	@Test
 	void stopCancelsConsumersAndCloseDeletesTheFanoutQueue() throws Exception {
-		RabbitListener listener = (RabbitListener) this.transport.listen(Target.server(this.topic, "s1"),
+		RabbitServerListener listener = (RabbitServerListener) this.transport.listen(Target.server(this.topic, "s1"),
 				this::collect);
 		String fanoutQueue = listener.fanoutQueue();
 		await().atMost(Duration.ofSeconds(5)).until(listener::isRunning);

@@ -63,7 +63,7 @@ class RabbitModesTests {
 	void transientQuorumMakesReplyAndFanoutQueuesQuorumAndTheFanoutExchangeDurable() throws Exception {
 		RabbitTransport transport = transport(Map.of("rabbit_transient_quorum_queue", "true",
 				"rabbit_quorum_delivery_limit", "3", "rabbit_quorum_max_memory_length", "50"));
-		RabbitListener listener = (RabbitListener) transport.listen(Target.server(this.topic, "s1"),
+		RabbitServerListener listener = (RabbitServerListener) transport.listen(Target.server(this.topic, "s1"),
 				IncomingMessage::ack);
 		String reply = transport.replyQueue(IncomingMessage::ack);
 		this.broker.deleteLater(reply, listener.fanoutQueue());
@@ -96,7 +96,7 @@ class RabbitModesTests {
 		List<String> second = new CopyOnWriteArrayList<>();
 		RabbitTransport one = transport(KOLLA);
 		RabbitTransport two = transport(KOLLA);
-		RabbitListener s1 = (RabbitListener) one.listen(Target.server(this.topic, "s1"), collect(first));
+		RabbitServerListener s1 = (RabbitServerListener) one.listen(Target.server(this.topic, "s1"), collect(first));
 		Listener s2 = two.listen(Target.server(this.topic, "s2"), collect(second));
 		String reply1 = one.replyQueue(IncomingMessage::ack);
 		String reply2 = two.replyQueue(IncomingMessage::ack);
@@ -179,7 +179,8 @@ class RabbitModesTests {
 	@Test
 	void defaultModeServerOnATransientQuorumTopicIsToldWhichOptionToSet() throws Exception {
 		RabbitTransport kolla = transport(Map.of("rabbit_transient_quorum_queue", "true"));
-		RabbitListener modern = (RabbitListener) kolla.listen(Target.server(this.topic, "s1"), IncomingMessage::ack);
+		RabbitServerListener modern = (RabbitServerListener) kolla.listen(Target.server(this.topic, "s1"),
+				IncomingMessage::ack);
 		this.broker.deleteLater(modern.fanoutQueue());
 		RabbitTransport legacy = transport(Map.of());
 		assertThatExceptionOfType(DeclarationException.class)
@@ -194,7 +195,8 @@ class RabbitModesTests {
 	void defaultModeClientFanoutCastReachesTransientQuorumServers() throws Exception {
 		List<String> received = new CopyOnWriteArrayList<>();
 		RabbitTransport kolla = transport(Map.of("rabbit_transient_quorum_queue", "true"));
-		RabbitListener modern = (RabbitListener) kolla.listen(Target.server(this.topic, "s1"), collect(received));
+		RabbitServerListener modern = (RabbitServerListener) kolla.listen(Target.server(this.topic, "s1"),
+				collect(received));
 		this.broker.deleteLater(modern.fanoutQueue());
 		RabbitTransport legacy = transport(Map.of());
 		await().atMost(Duration.ofSeconds(10)).until(modern::isRunning);
@@ -209,7 +211,8 @@ class RabbitModesTests {
 		Map<String, String> options = Map.of("use_queue_manager", "true", "hostname", "qm-host", "processname",
 				unique("qm"));
 		RabbitTransport first = transport(options);
-		RabbitListener listener = (RabbitListener) first.listen(Target.server(this.topic, "s1"), IncomingMessage::ack);
+		RabbitServerListener listener = (RabbitServerListener) first.listen(Target.server(this.topic, "s1"),
+				IncomingMessage::ack);
 		String fanoutQueue = listener.fanoutQueue();
 		this.broker.deleteLater(fanoutQueue);
 		assertThat(fanoutQueue).isEqualTo(this.topic + "_fanout_qm-host:" + options.get("processname") + ":1");
@@ -217,7 +220,8 @@ class RabbitModesTests {
 		assertThat(queueLine(fanoutQueue)).as("kept on close, as oslo").startsWith(fanoutQueue + "\tfalse");
 		// a restarted service that declares in the same order gets the same name
 		RabbitTransport again = transport(options);
-		RabbitListener relisten = (RabbitListener) again.listen(Target.server(this.topic, "s1"), IncomingMessage::ack);
+		RabbitServerListener relisten = (RabbitServerListener) again.listen(Target.server(this.topic, "s1"),
+				IncomingMessage::ack);
 		assertThat(relisten.fanoutQueue()).isEqualTo(fanoutQueue);
 	}
 
@@ -232,7 +236,7 @@ class RabbitModesTests {
 				java.util.Set.of(arguments.isEmpty() ? new String[0] : arguments.split("(?<=\\}),(?=\\{)")));
 	}
 
-	private static io.oslo4j.rpc.transport.MessageHandler collect(List<String> into) {
+	private static io.oslo4j.rpc.transport.DeliveryHandler collect(List<String> into) {
 		return (message) -> {
 			message.ack();
 			into.add(new String(message.body()));

@@ -22,6 +22,8 @@ class RabbitOptionsTests {
 		assertThat(options.ssl()).isFalse();
 		// upstream oslo 18.1's default, stricter than Debian 14.0.3's false
 		assertThat(options.sslEnforceHostnameVerification()).isTrue();
+		// oslo4j's own: TLS is verified unless ssl_verify=false is asked for
+		assertThat(options.sslVerify()).isTrue();
 		assertThat(options.heartbeat()).isEqualTo(60);
 		assertThat(options.durable()).isFalse();
 		assertThat(options.autoDelete()).isFalse();
@@ -55,6 +57,7 @@ class RabbitOptionsTests {
 		assertThat(parse("rabbit://h/?amqp_auto_delete=TRUE", Map.of()).autoDelete()).isTrue();
 		assertThat(parse("rabbit://h/?kombu_failover_strategy=shuffle", Map.of()).shuffleHosts()).isTrue();
 		assertThat(parse("rabbit://h/?ssl_version=tlsv1_2", Map.of()).sslVersion()).isEqualTo("TLSv1.2");
+		assertThat(parse("rabbit://h/?ssl_verify=false", Map.of()).sslVerify()).isFalse();
 	}
 
 	@Test

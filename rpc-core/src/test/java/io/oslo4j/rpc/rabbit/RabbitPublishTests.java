@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
@@ -127,11 +127,11 @@ class RabbitPublishTests {
 	}
 
 	@Test
-	void sendWithoutBrokerFailsWithMessageDeliveryException() {
+	void sendWithoutBrokerFailsWithRpcDeliveryException() {
 		try (RabbitTransport down = new RabbitTransport(
 				TransportUrl.parse("rabbit://guest:secret@127.0.0.1:1/?connection_timeout=2"),
 				TransportSettings.defaults())) {
-			assertThatExceptionOfType(MessageDeliveryException.class)
+			assertThatExceptionOfType(RpcDeliveryException.class)
 				.isThrownBy(() -> down.send(Target.topic("t"), bytes("{}"), null))
 				.withMessageContaining("exchange 'openstack'")
 				.withMessageContaining("routing key 't'")
@@ -142,7 +142,7 @@ class RabbitPublishTests {
 	@Test
 	void sendAfterCloseFails() {
 		this.transport.close();
-		assertThatExceptionOfType(MessageDeliveryException.class)
+		assertThatExceptionOfType(RpcDeliveryException.class)
 			.isThrownBy(() -> this.transport.send(Target.topic("t"), bytes("{}"), null))
 			.withMessageContaining("closed");
 	}

@@ -60,7 +60,7 @@ class RabbitRecoveryTests {
 
 	@Test
 	void everythingRecoversAfterTheConnectionsAreClosedAndTransientQueuesLost() throws Exception {
-		RabbitListener listener = (RabbitListener) this.transport.listen(Target.server(this.topic, "s1"),
+		RabbitServerListener listener = (RabbitServerListener) this.transport.listen(Target.server(this.topic, "s1"),
 				this::request);
 		String replyQueue = this.transport.replyQueue(this.replies::add);
 		this.broker.deleteLater(replyQueue);
@@ -91,7 +91,7 @@ class RabbitRecoveryTests {
 
 	@Test
 	void aDeletedQueueIsDeclaredAgainAndConsumed() throws Exception {
-		RabbitListener listener = (RabbitListener) this.transport.listen(Target.server(this.topic, "s1"),
+		RabbitServerListener listener = (RabbitServerListener) this.transport.listen(Target.server(this.topic, "s1"),
 				this::request);
 		await().atMost(Duration.ofSeconds(10)).until(listener::isRunning);
 		try (var channel = this.broker.channel()) {

@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.GetResponse;
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.IncomingMessage;
 import io.oslo4j.rpc.transport.TransportSettings;
@@ -162,7 +162,7 @@ class RabbitReplyTests {
 	@Test
 	void asyncReplyOnAClosedTransportFailsWithADeliveryError() {
 		this.server.close();
-		assertThatExceptionOfType(MessageDeliveryException.class)
+		assertThatExceptionOfType(RpcDeliveryException.class)
 			.isThrownBy(() -> this.server.replyAsync("reply_" + unique("closed"), bytes("{}")).join())
 			.withMessageContaining("closed");
 	}

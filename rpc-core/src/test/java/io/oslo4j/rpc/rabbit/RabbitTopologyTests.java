@@ -45,7 +45,7 @@ class RabbitTopologyTests {
 	@Test
 	void defaultsAreOslos() throws Exception {
 		try (RabbitTransport transport = transport(Map.of())) {
-			RabbitListener listener = (RabbitListener) transport.listen(Target.server(this.topic, "s1"),
+			RabbitServerListener listener = (RabbitServerListener) transport.listen(Target.server(this.topic, "s1"),
 					(message) -> message.ack());
 			String reply = transport.replyQueue((message) -> {
 			});
@@ -68,7 +68,7 @@ class RabbitTopologyTests {
 	void durableAutoDeleteAndTtlOptions() throws Exception {
 		try (RabbitTransport transport = transport(Map.of("amqp_durable_queues", "true", "amqp_auto_delete", "yes",
 				"rabbit_transient_queues_ttl", "60"))) {
-			RabbitListener listener = (RabbitListener) transport.listen(Target.server(this.topic, "s1"),
+			RabbitServerListener listener = (RabbitServerListener) transport.listen(Target.server(this.topic, "s1"),
 					(message) -> message.ack());
 			assertThat(exchangeLine(this.exchange)).isEqualTo(this.exchange + "\ttopic\ttrue\ttrue");
 			assertThat(queueLine(this.topic)).isEqualTo(this.topic + "\ttrue\ttrue\t[]");
@@ -82,7 +82,7 @@ class RabbitTopologyTests {
 	void quorumQueues() throws Exception {
 		try (RabbitTransport transport = transport(Map.of("rabbit_quorum_queue", "1", "rabbit_quorum_delivery_limit",
 				"5", "rabbit_quroum_max_memory_length", "100"))) {
-			RabbitListener listener = (RabbitListener) transport.listen(Target.server(this.topic, "s1"),
+			RabbitServerListener listener = (RabbitServerListener) transport.listen(Target.server(this.topic, "s1"),
 					(message) -> message.ack());
 			assertThat(exchangeLine(this.exchange)).isEqualTo(this.exchange + "\ttopic\ttrue\tfalse");
 			assertThat(queueLine(this.topic)).startsWith(this.topic + "\ttrue\tfalse\t[")

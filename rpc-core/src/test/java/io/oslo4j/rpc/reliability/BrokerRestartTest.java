@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.Transport;
@@ -66,7 +66,7 @@ class BrokerRestartTest {
 				Transport clientTransport = Transports.create(node.url() + OPTIONS)) {
 			FaultEndpoint endpoint = new FaultEndpoint("s1");
 			RpcServer server = RpcServer.create(serverTransport, Target.server(TOPIC, "s1"), endpoint).start();
-			RpcClient client = new RpcClient(clientTransport, Target.topic(TOPIC),
+			RpcTemplate client = new RpcTemplate(clientTransport, Target.topic(TOPIC),
 					ClientOptions.defaults().withTimeout(CALL_TIMEOUT));
 			await().atMost(Duration.ofSeconds(30)).until(server::isRunning);
 

@@ -16,7 +16,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -61,11 +61,11 @@ class ClusterFailoverTest {
 					RpcServer.create(quorumServers, Target.server("faults_cluster_load", "s1"), loadEndpoint).start(),
 					holdingServer(quorumServers, "faults_cluster_quorum", quorumHolder),
 					holdingServer(classicServers, "faults_cluster_classic", classicHolder));
-			RpcClient load = new RpcClient(quorumClients, Target.topic("faults_cluster_load"),
+			RpcTemplate load = new RpcTemplate(quorumClients, Target.topic("faults_cluster_load"),
 					ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
-			RpcClient quorum = new RpcClient(quorumClients, Target.topic("faults_cluster_quorum"),
+			RpcTemplate quorum = new RpcTemplate(quorumClients, Target.topic("faults_cluster_quorum"),
 					ClientOptions.defaults().withTimeout(Duration.ofSeconds(40)));
-			RpcClient classic = new RpcClient(classicClients, Target.topic("faults_cluster_classic"),
+			RpcTemplate classic = new RpcTemplate(classicClients, Target.topic("faults_cluster_classic"),
 					ClientOptions.defaults().withTimeout(Duration.ofSeconds(20)));
 			await().atMost(Duration.ofSeconds(30)).until(() -> servers.stream().allMatch(RpcServer::isRunning));
 			MixedLoad traffic = new MixedLoad(load, load, "cluster", 100).start(2, 1);
@@ -179,7 +179,7 @@ class ClusterFailoverTest {
 	private static String probe(RabbitNode survivor) {
 		String url = "rabbit://guest:guest@127.0.0.1:" + survivor.port() + "/" + QUORUM;
 		try (Transport fresh = transport(url, "quorum")) {
-			new RpcClient(fresh, Target.topic("faults_cluster_load")).cast(RpcContext.empty(), "record",
+			new RpcTemplate(fresh, Target.topic("faults_cluster_load")).cast(RpcContext.empty(), "record",
 					Map.of("id", "probe"));
 			return "confirmed";
 		}
@@ -201,7 +201,7 @@ class ClusterFailoverTest {
 			.start();
 	}
 
-	private static List<CompletableFuture<String>> holdCalls(RpcClient client) {
+	private static List<CompletableFuture<String>> holdCalls(RpcTemplate client) {
 		List<CompletableFuture<String>> calls = new ArrayList<>();
 		for (int i = 0; i < WAITING; i++) {
 			calls.add(client.callAsync(RpcContext.empty(), "hold", Map.of("id", "c" + i), String.class));

@@ -12,7 +12,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.AckMode;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
@@ -47,7 +47,7 @@ class GracefulShutdownTest {
 		String topic = "faults_shutdown_" + System.nanoTime();
 		try (Transport serverTransport = Transports.create(TestBroker.url());
 				Transport clientTransport = Transports.create(TestBroker.url())) {
-			RpcClient client = new RpcClient(clientTransport, Target.topic(topic),
+			RpcTemplate client = new RpcTemplate(clientTransport, Target.topic(topic),
 					ClientOptions.defaults().withTimeout(Duration.ofSeconds(30)));
 			FaultEndpoint stopping = new FaultEndpoint("s1");
 			stopping.closeGate();
@@ -85,7 +85,7 @@ class GracefulShutdownTest {
 			for (int i = 0; i < 5; i++) {
 				assertThat(client.call(RpcContext.empty(), "whoami", Map.of(), String.class)).isEqualTo("s2");
 			}
-			RpcClient toStopped = client.prepare((p) -> p.server("s1").timeout(Duration.ofSeconds(2)));
+			RpcTemplate toStopped = client.prepare((p) -> p.server("s1").timeout(Duration.ofSeconds(2)));
 			assertThat(toStopped.callAsync(RpcContext.empty(), "whoami", Map.of(), String.class))
 				.failsWithin(Duration.ofSeconds(3))
 				.withThrowableOfType(ExecutionException.class)

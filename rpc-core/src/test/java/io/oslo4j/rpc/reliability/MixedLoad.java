@@ -12,16 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 
 /**
  * Mixed load for the fault tests: threads that call {@code add} and check the result, and
  * threads that cast {@code record(id)} with ids numbered in order, each cast paced. It
  * records what happened to every call and cast: a call returns its result, fails with a
- * clear exception ({@link RpcTimeoutException}, {@link MessageDeliveryException}) or
+ * clear exception ({@link RpcTimeoutException}, {@link RpcDeliveryException}) or
  * something else (an unexpected failure), and is late when it took longer than its
  * timeout plus one second; a cast is confirmed (its publish returned) or failed.
  */
@@ -29,9 +29,9 @@ final class MixedLoad {
 
 	private static final Duration GRACE = Duration.ofSeconds(1);
 
-	private final RpcClient calls;
+	private final RpcTemplate calls;
 
-	private final RpcClient casts;
+	private final RpcTemplate casts;
 
 	private final String prefix;
 
@@ -75,7 +75,7 @@ final class MixedLoad {
 	 * @param prefix prefix of the cast ids
 	 * @param castsPerSecondPerThread pace of each cast thread
 	 */
-	MixedLoad(RpcClient calls, RpcClient casts, String prefix, int castsPerSecondPerThread) {
+	MixedLoad(RpcTemplate calls, RpcTemplate casts, String prefix, int castsPerSecondPerThread) {
 		this.calls = calls;
 		this.casts = casts;
 		this.prefix = prefix;
@@ -171,7 +171,7 @@ final class MixedLoad {
 		Map<String, Long> unexpected = new java.util.TreeMap<>();
 		this.failures.forEach((type, count) -> {
 			if (!type.equals(RpcTimeoutException.class.getSimpleName())
-					&& !type.equals(MessageDeliveryException.class.getSimpleName())) {
+					&& !type.equals(RpcDeliveryException.class.getSimpleName())) {
 				unexpected.put(type, count.get());
 			}
 		});
@@ -224,7 +224,7 @@ final class MixedLoad {
 				this.casts.cast(RpcContext.empty(), "record", Map.of("id", id));
 				this.castsConfirmed.add(id);
 			}
-			catch (MessageDeliveryException ex) {
+			catch (RpcDeliveryException ex) {
 				this.castsFailed.add(id);
 				this.lastFailure.put("cast " + ex.getClass().getSimpleName(), describe(ex));
 			}

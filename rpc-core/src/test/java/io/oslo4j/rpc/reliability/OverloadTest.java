@@ -18,7 +18,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -70,7 +70,7 @@ class OverloadTest {
 					List.of(Endpoint.of(endpoint)),
 					RpcServerOptions.defaults().withExecutorThreads(THREADS).withQueueCapacity(QUEUED))
 				.start();
-			RpcClient client = new RpcClient(clientTransport, Target.topic(topic),
+			RpcTemplate client = new RpcTemplate(clientTransport, Target.topic(topic),
 					ClientOptions.defaults().withTimeout(TIMEOUT));
 			await().atMost(Duration.ofSeconds(10)).until(server::isRunning);
 			client.call(RpcContext.empty(), "work", Map.of("millis", 1), String.class);
@@ -154,7 +154,7 @@ class OverloadTest {
 
 		final Map<String, Integer> other = new ConcurrentHashMap<>();
 
-		void send(RpcClient client) {
+		void send(RpcTemplate client) {
 			long sentAt = System.nanoTime();
 			this.sent.incrementAndGet();
 			this.pending.incrementAndGet();

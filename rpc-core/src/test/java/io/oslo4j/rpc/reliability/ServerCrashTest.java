@@ -19,7 +19,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
@@ -47,7 +47,7 @@ class ServerCrashTest {
 	void withAckAfterDispatchTheRequestIsRedeliveredToAnotherServer() throws Exception {
 		String topic = "faults_crash_after_" + System.nanoTime();
 		try (Transport transport = Transports.create(TestBroker.url())) {
-			RpcClient client = new RpcClient(transport, Target.topic(topic),
+			RpcTemplate client = new RpcTemplate(transport, Target.topic(topic),
 					ClientOptions.defaults().withTimeout(Duration.ofSeconds(30)));
 			FaultEndpoint other = new FaultEndpoint("s2");
 			long killed = crashWhileHolding(transport, client, topic, "AFTER_DISPATCH", (call) -> {
@@ -73,7 +73,7 @@ class ServerCrashTest {
 		String topic = "faults_crash_receipt_" + System.nanoTime();
 		Duration timeout = Duration.ofSeconds(5);
 		try (Transport transport = Transports.create(TestBroker.url())) {
-			RpcClient client = new RpcClient(transport, Target.topic(topic),
+			RpcTemplate client = new RpcTemplate(transport, Target.topic(topic),
 					ClientOptions.defaults().withTimeout(timeout));
 			FaultEndpoint other = new FaultEndpoint("s2");
 			CompletableFuture<Long> failed = new CompletableFuture<>();
@@ -107,7 +107,7 @@ class ServerCrashTest {
 	 * JVM once the call is held, then runs {@code afterKill} with the pending call.
 	 * @return when the JVM was killed ({@link System#nanoTime()})
 	 */
-	private long crashWhileHolding(Transport transport, RpcClient client, String topic, String ackMode,
+	private long crashWhileHolding(Transport transport, RpcTemplate client, String topic, String ackMode,
 			AfterKill afterKill) throws Exception {
 		Process process = startServer(TestBroker.url(), topic, ackMode);
 		try {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
@@ -38,7 +38,7 @@ class AccessPolicyTest {
 		GuardedEndpoint endpoint = new GuardedEndpoint();
 		try (Transport transport = Transports.create(TestBroker.url());
 				ServedTopic served = ServedTopic.serve(transport, "guarded", endpoint)) {
-			RpcClient client = served.client(transport, Duration.ofSeconds(20));
+			RpcTemplate client = served.client(transport, Duration.ofSeconds(20));
 			for (List<Object> call : GuardedEndpoint.FORBIDDEN) {
 				String method = (String) call.get(0);
 				Map<String, @Nullable Object> args = new LinkedHashMap<>();

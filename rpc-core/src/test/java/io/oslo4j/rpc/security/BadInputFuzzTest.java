@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.security.BadMessage.Expect;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -32,10 +32,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Publishes 10,000 generated bad messages (see {@link BadMessages}) straight into a
  * RabbitMQ server's three queues with a raw client, interleaved with valid calls from an
- * {@link RpcClient}, and checks that each bad message got exactly what oslo's rules give
- * it (rejected: seen on a dead-letter queue; answered: the right result or failure class;
- * dispatched or dropped: neither), that every valid call is answered, and that the server
- * stays healthy: no stack traces and few log lines, bounded heap and threads, the
+ * {@link RpcTemplate}, and checks that each bad message got exactly what oslo's rules
+ * give it (rejected: seen on a dead-letter queue; answered: the right result or failure
+ * class; dispatched or dropped: neither), that every valid call is answered, and that the
+ * server stays healthy: no stack traces and few log lines, bounded heap and threads, the
  * consumer alive.
  */
 class BadInputFuzzTest {
@@ -64,13 +64,13 @@ class BadInputFuzzTest {
 				ServedTopic served = ServedTopic.serve(serverTransport, "fuzz", endpoint,
 						RpcServerOptions.defaults().withExecutorThreads(EXECUTOR_THREADS))) {
 			peer.collectRejected(served.topic());
-			RpcClient client = served.client(clientTransport, Duration.ofSeconds(120));
+			RpcTemplate client = served.client(clientTransport, Duration.ofSeconds(120));
 			assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
 			run(seed, served.topic(), peer, client, served.server(), endpoint);
 		}
 	}
 
-	private void run(long seed, String topic, RawPeer peer, RpcClient client, RpcServer server, FuzzEndpoint endpoint)
+	private void run(long seed, String topic, RawPeer peer, RpcTemplate client, RpcServer server, FuzzEndpoint endpoint)
 			throws Exception {
 		long heapBefore = ResourceProbe.heapAfterGc();
 		long threadsBefore = ResourceProbe.threads();
@@ -144,7 +144,7 @@ class BadInputFuzzTest {
 	 * same one), the big ones spread among them, and a valid call every
 	 * {@value #VALID_EVERY} messages; then calls with 1 MiB {@code _unique_id}s.
 	 */
-	private static void publish(long seed, String topic, RawPeer peer, RpcClient client, List<BadMessage> sent,
+	private static void publish(long seed, String topic, RawPeer peer, RpcTemplate client, List<BadMessage> sent,
 			Map<Long, CompletableFuture<Long>> valid) throws Exception {
 		BadMessages generator = new BadMessages(seed, peer.replyQueue());
 		List<Supplier<BadMessage>> big = generator.big(MAX_MESSAGE_SIZE);

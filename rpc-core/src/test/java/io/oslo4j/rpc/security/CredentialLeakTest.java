@@ -17,7 +17,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.rabbit.RabbitOptions;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.TestBroker;
@@ -68,7 +68,7 @@ class CredentialLeakTest {
 			try (Transport transport = Transports.create(url);
 					ServedTopic served = ServedTopic.serve(transport, "leak", new FuzzEndpoint(),
 							RpcServerOptions.defaults().withObservations(observations))) {
-				RpcClient client = served.client(transport,
+				RpcTemplate client = served.client(transport,
 						ClientOptions.defaults().withTimeout(Duration.ofSeconds(20)).withObservations(observations));
 				assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
 				client.cast(RpcContext.empty(), "echo", Map.of("value", "cast"));
@@ -81,7 +81,7 @@ class CredentialLeakTest {
 			texts.add(describe(catchThrowable(() -> Transports.create(url + "?no_such_option=1"))));
 			texts.add(describe(catchThrowable(() -> Transports.create(url.replace(broker, "127.0.0.1:port")))));
 			try (Transport wrong = Transports.create(wrongUrl + "?connection_timeout=5")) {
-				RpcClient client = new RpcClient(wrong, Target.topic("leak"),
+				RpcTemplate client = new RpcTemplate(wrong, Target.topic("leak"),
 						ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)));
 				Throwable refused = catchThrowable(() -> client.call(RpcContext.empty(), "add", Map.of()));
 				assertThat(refused).as("a wrong password is refused, and the message says so")

@@ -7,7 +7,7 @@ import java.util.Map;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.rabbit.RabbitOptions;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
@@ -95,7 +95,7 @@ class MaxMessageSizeTest {
 			peer.publish("openstack", served.topic(), Messages.rejected("huge", new byte[65 * 1024 * 1024]), 1);
 			peer.awaitConfirms();
 			await().atMost(Duration.ofSeconds(60)).until(() -> peer.deadLettered().contains(1));
-			RpcClient client = served.client(clientTransport, Duration.ofSeconds(30));
+			RpcTemplate client = served.client(clientTransport, Duration.ofSeconds(30));
 			assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
 			assertThat(peer.consumerCount(served.topic())).isEqualTo(1);
 			assertThat(oversizeLines(logs)).singleElement()
@@ -111,7 +111,7 @@ class MaxMessageSizeTest {
 				Transport clientTransport = Transports.create(url + "?max_message_size=1024");
 				ServedTopic served = ServedTopic.serve(serverTransport, "reply_size", new FuzzEndpoint());
 				LogCapture logs = LogCapture.asConfigured()) {
-			RpcClient client = served.client(clientTransport, Duration.ofSeconds(3));
+			RpcTemplate client = served.client(clientTransport, Duration.ofSeconds(3));
 			assertThat(client.call(RpcContext.empty(), "echo", Map.of("value", "small"), String.class))
 				.isEqualTo("small");
 			assertThatExceptionOfType(RpcTimeoutException.class).isThrownBy(
@@ -126,7 +126,7 @@ class MaxMessageSizeTest {
 		try (Transport transport = Transports.create("fake:///sizes?max_message_size=300");
 				ServedTopic served = ServedTopic.serve(transport, "sizes", new FuzzEndpoint());
 				LogCapture logs = LogCapture.asConfigured()) {
-			RpcClient client = served.client(transport, Duration.ofSeconds(1));
+			RpcTemplate client = served.client(transport, Duration.ofSeconds(1));
 			assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
 			assertThatExceptionOfType(RpcTimeoutException.class).isThrownBy(
 					() -> client.call(RpcContext.empty(), "echo", Map.of("value", "f".repeat(400)), String.class));

@@ -10,7 +10,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.TestBroker;
@@ -62,7 +62,7 @@ class RemoteCodeLoadingTest {
 	void remoteFailuresNeverLoadTheClassTheyName() {
 		AtomicReference<FailureRecord> next = new AtomicReference<>();
 		Listener server = failingServer(next);
-		RpcClient client = new RpcClient(this.transport, Target.topic(this.topic),
+		RpcTemplate client = new RpcTemplate(this.transport, Target.topic(this.topic),
 				ClientOptions.defaults()
 					.withTimeout(Duration.ofSeconds(20))
 					.withExceptions(RemoteExceptionMapper.none().allow(IllegalStateException.class)));
@@ -98,7 +98,7 @@ class RemoteCodeLoadingTest {
 	void gadgetPayloadsArePlainData() {
 		RpcServer server = RpcServer.create(this.transport, Target.server(this.topic, "s1"), new GadgetEndpoint())
 			.start();
-		RpcClient client = new RpcClient(this.transport, Target.topic(this.topic),
+		RpcTemplate client = new RpcTemplate(this.transport, Target.topic(this.topic),
 				ClientOptions.defaults().withTimeout(Duration.ofSeconds(20)));
 		try {
 			Map<String, Object> atClass = Map.of("@class", PACKAGE + ".LoadSentinel", "command", "touch /tmp/x");
@@ -133,7 +133,7 @@ class RemoteCodeLoadingTest {
 		}
 	}
 
-	private static String call(RpcClient client, String method, Object value) {
+	private static String call(RpcTemplate client, String method, Object value) {
 		String parameter = method.equals("holder") ? "holder" : "value";
 		return client.call(RpcContext.empty(), method, Map.of(parameter, value), String.class);
 	}

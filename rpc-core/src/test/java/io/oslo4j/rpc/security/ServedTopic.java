@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -52,12 +52,12 @@ final class ServedTopic implements AutoCloseable {
 	}
 
 	/** A client of the topic on another (or the same) transport. */
-	RpcClient client(Transport clientTransport, Duration timeout) {
+	RpcTemplate client(Transport clientTransport, Duration timeout) {
 		return client(clientTransport, ClientOptions.defaults().withTimeout(timeout));
 	}
 
-	RpcClient client(Transport clientTransport, ClientOptions options) {
-		return new RpcClient(clientTransport, Target.topic(this.topic), options);
+	RpcTemplate client(Transport clientTransport, ClientOptions options) {
+		return new RpcTemplate(clientTransport, Target.topic(this.topic), options);
 	}
 
 	private boolean onTheSharedBroker() {

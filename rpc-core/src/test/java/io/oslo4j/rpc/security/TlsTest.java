@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * test makes: with {@code ssl=1} and the test CA trusted through {@code ssl_ca_file}, the
  * broker's certificate and host name are verified and a call works over TLS; a broker
  * certificate from another CA, or for another host ({@code wronghost.example}), is
- * refused with an error that says so.
+ * refused with an error that says so. Without {@code ssl_ca_file} the JVM's trust store
+ * is used (the test CA is refused); only {@code ssl_verify=false} trusts any certificate.
  */
 class TlsTest {
 
@@ -57,6 +58,15 @@ class TlsTest {
 			System.out.println("tls: a certificate of another CA: " + untrusted);
 			assertThat(untrusted).hasMessageContaining("TLS handshake with the broker failed")
 				.hasMessageContaining("unable to find valid certification path");
+
+			// without ssl_ca_file: the JVM's trust store, which does not hold the test CA
+			String noCaFile = "rabbit://guest:guest@127.0.0.1:" + TLS_PORT + "/?ssl=1";
+			assertThat(catchThrowable(() -> call(noCaFile, null)))
+				.hasMessageContaining("TLS handshake with the broker failed")
+				.hasMessageContaining("unable to find valid certification path");
+			// only an explicit ssl_verify=false trusts any certificate (logged as a
+			// warning)
+			assertThat(call(noCaFile + "&ssl_verify=false", null)).isEqualTo(3L);
 
 			// the broker now presents a certificate of the trusted CA for
 			// wronghost.example
@@ -90,7 +100,7 @@ class TlsTest {
 	private static long call(String url, @Nullable RabbitNode node) {
 		try (Transport transport = Transports.create(url + "&connection_timeout=10");
 				ServedTopic served = ServedTopic.serve(transport, "tls", new FuzzEndpoint())) {
-			RpcClient client = served.client(transport, Duration.ofSeconds(20));
+			RpcTemplate client = served.client(transport, Duration.ofSeconds(20));
 			long sum = client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class);
 			if (node != null) {
 				String connections = node.ctl("list_connections", "ssl", "ssl_protocol", "peer_host");

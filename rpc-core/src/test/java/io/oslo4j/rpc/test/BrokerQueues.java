@@ -40,11 +40,21 @@ public final class BrokerQueues {
 	}
 
 	/**
-	 * Deletes queues, ignoring those that do not exist.
+	 * Deletes queues of the test broker, ignoring those that do not exist.
 	 * @param names the queue names
 	 */
 	public static void delete(Collection<String> names) {
-		try (Connection connection = rawConnectionFactory(TestBroker.url()).newConnection("oslo4j-test-cleanup")) {
+		delete(TestBroker.url(), names);
+	}
+
+	/**
+	 * Deletes queues of the broker and virtual host of a transport URL, ignoring those
+	 * that do not exist.
+	 * @param transportUrl the transport URL
+	 * @param names the queue names
+	 */
+	public static void delete(String transportUrl, Collection<String> names) {
+		try (Connection connection = rawConnectionFactory(transportUrl).newConnection("oslo4j-test-cleanup")) {
 			for (String name : names) {
 				Channel channel = connection.createChannel();
 				try {

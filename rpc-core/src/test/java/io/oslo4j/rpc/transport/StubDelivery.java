@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A delivery for tests that drive a {@link MessageHandler} by hand: a JSON body from
+ * A delivery for tests that drive a {@link DeliveryHandler} by hand: a JSON body from
  * queue {@code t}, an ack that succeeds or fails as told, and a record of how it was
  * settled ({@code ack}, {@code reject requeue=…}).
  */

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ final class FakeInlineConsumer implements FakeConsumer {
 
 	private static final Logger logger = LoggerFactory.getLogger(FakeInlineConsumer.class);
 
-	private final MessageHandler handler;
+	private final DeliveryHandler handler;
 
 	// all guarded by the lock of this consumer, a leaf lock taken inside the queue's
 	private final ArrayDeque<FakeDelivery> inbox = new ArrayDeque<>();
@@ -37,7 +37,7 @@ final class FakeInlineConsumer implements FakeConsumer {
 
 	private boolean handing;
 
-	FakeInlineConsumer(MessageHandler handler) {
+	FakeInlineConsumer(DeliveryHandler handler) {
 		this.handler = handler;
 	}
 

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Listener;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.MessageSizeLimit;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
@@ -72,7 +72,7 @@ public class FakeTransport extends AbstractTransport {
 		this.maxMessageSize = FakeOptions.maxMessageSize(url, settings);
 	}
 
-	private MessageHandler limited(MessageHandler handler) {
+	private DeliveryHandler limited(DeliveryHandler handler) {
 		return MessageSizeLimit.wrap(handler, this.maxMessageSize);
 	}
 
@@ -117,7 +117,7 @@ public class FakeTransport extends AbstractTransport {
 	 * block. A reply waiter's handler only completes a future.
 	 */
 	@Override
-	public String replyQueue(MessageHandler handler) {
+	public String replyQueue(DeliveryHandler handler) {
 		FakeQueue queue;
 		synchronized (this.lifecycle) {
 			ensureOpen();
@@ -137,7 +137,7 @@ public class FakeTransport extends AbstractTransport {
 	}
 
 	@Override
-	public Listener listen(Target target, MessageHandler handler) {
+	public Listener listen(Target target, DeliveryHandler handler) {
 		String topic = Objects.requireNonNull(target.validateForListen().topic());
 		String serverQueue = topic + "." + Objects.requireNonNull(target.server());
 		String exchange = topicExchange(target);
@@ -177,7 +177,7 @@ public class FakeTransport extends AbstractTransport {
 
 	@Override
 	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
-			MessageHandler handler) {
+			DeliveryHandler handler) {
 		synchronized (this.lifecycle) {
 			ensureOpen();
 			Set<FakeQueue> queues = new LinkedHashSet<>();
@@ -256,7 +256,7 @@ public class FakeTransport extends AbstractTransport {
 
 	private void ensureOpen() {
 		if (this.closed.get()) {
-			throw new MessageDeliveryException("transport is closed: " + url());
+			throw new RpcDeliveryException("transport is closed: " + url());
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ final class FakeWorker implements FakeConsumer {
 
 	private final Queue<FakeDelivery> inbox = new ConcurrentLinkedQueue<>();
 
-	private final MessageHandler handler;
+	private final DeliveryHandler handler;
 
 	private final Thread thread;
 
@@ -51,7 +51,7 @@ final class FakeWorker implements FakeConsumer {
 	 * @param name the queue it serves, for the thread name
 	 * @param handler the handler, which settles each message itself
 	 */
-	FakeWorker(String name, MessageHandler handler) {
+	FakeWorker(String name, DeliveryHandler handler) {
 		this.handler = handler;
 		this.thread = new Thread(this::run, "oslo4j-fake-" + name);
 		this.thread.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.oslo4j.rpc.MessageDeliveryException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RpcException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
@@ -176,7 +176,7 @@ class FakeTransportLifecycleTest {
 	void closedTransportRefusesToSend() {
 		FakeTransport transport = transport("");
 		transport.close();
-		assertThatExceptionOfType(MessageDeliveryException.class)
+		assertThatExceptionOfType(RpcDeliveryException.class)
 			.isThrownBy(() -> transport.send(Target.topic("t"), bytes("x"), null))
 			.isInstanceOf(RpcException.class)
 			.withMessageStartingWith("transport is closed");

@@ -6,13 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.oslo4j.rpc.transport.IncomingMessage;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 
 /**
  * A handler that records what it receives (body as text, queue, redelivered flag, thread)
  * and then runs an action (by default: ack).
  */
-final class Recorder implements MessageHandler {
+final class Recorder implements DeliveryHandler {
 
 	record Received(String body, String queue, boolean redelivered, Thread thread) {
 	}

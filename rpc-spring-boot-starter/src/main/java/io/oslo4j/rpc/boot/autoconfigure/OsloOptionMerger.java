@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -13,20 +14,22 @@ import org.jspecify.annotations.Nullable;
  * Merges typed properties into a free-form map of oslo options ({@code options.<name>}):
  * a name in the map wins over a typed property's default, a typed property that has no
  * default is passed only when set, and a typed property the user set must agree with the
- * same name in the map. Values are compared as oslo reads them: booleans by meaning
- * ({@code yes}, {@code 1} and {@code true} agree), numbers by value ({@code 60} and
- * {@code 60.0} agree). A typed property that is not set never overrides a name in the
- * map, even when it has a default.
+ * same name in the map. Options the user set elsewhere ({@link #given}, e.g. from
+ * {@code spring.rabbitmq.*}) count as names in the map that must agree with it. Values
+ * are compared as oslo reads them: booleans by meaning ({@code yes}, {@code 1} and
+ * {@code true} agree), numbers by value ({@code 60} and {@code 60.0} agree). A typed
+ * property that is not set never overrides a given name, even when it has a default.
  */
 final class OsloOptionMerger {
 
 	private final String prefix;
 
-	private final Map<String, String> options;
-
 	private final Predicate<String> explicitlySet;
 
 	private final Map<String, String> result;
+
+	/** The property that gave each oslo option the user set, by oslo name. */
+	private final Map<String, String> sources = new LinkedHashMap<>();
 
 	/**
 	 * Makes a merger.
@@ -38,9 +41,31 @@ final class OsloOptionMerger {
 	 */
 	OsloOptionMerger(String prefix, Map<String, String> options, Predicate<String> explicitlySet) {
 		this.prefix = prefix;
-		this.options = options;
 		this.explicitlySet = explicitlySet;
 		this.result = new LinkedHashMap<>(options);
+		for (String name : options.keySet()) {
+			this.sources.put(name, prefix + "options." + name);
+		}
+	}
+
+	/**
+	 * Adds an option the user set through another property; call it before the typed
+	 * properties. It must agree with the same name in the options.
+	 * @param option the option and the property it comes from
+	 */
+	void given(Given option) {
+		given(option.osloName(), option.value(), option.property());
+	}
+
+	private void given(String osloName, String value, String property) {
+		String other = this.result.get(osloName);
+		if (other != null && !sameValue(value, other)) {
+			throw conflict(property, osloName, value, Objects.requireNonNull(this.sources.get(osloName)), other);
+		}
+		if (other == null) {
+			this.result.put(osloName, value);
+			this.sources.put(osloName, property);
+		}
 	}
 
 	/**
@@ -83,27 +108,42 @@ final class OsloOptionMerger {
 			this.result.put(osloName, typed);
 			return;
 		}
-		String other = this.options.get(given);
-		if (userSet && other != null && !sameValue(typed, other)) {
-			String key = this.prefix + property;
-			String optionKey = this.prefix + "options." + given;
-			throw new RpcConfigurationException(key,
-					"both " + key + " (" + osloName + "=" + typed + ") and " + optionKey + " (" + other
-							+ ") set oslo's " + osloName + ", to different values",
-					"set only one of them, e.g. " + key + "=" + typed + " and remove " + optionKey, null);
+		String other = Objects.requireNonNull(this.result.get(given));
+		if (userSet && !sameValue(typed, other)) {
+			throw conflict(this.prefix + property, osloName, typed, Objects.requireNonNull(this.sources.get(given)),
+					other);
 		}
 	}
 
+	private static RpcConfigurationException conflict(String key, String osloName, String value, String otherKey,
+			String other) {
+		return new RpcConfigurationException(key,
+				"both " + key + " (" + osloName + "=" + value + ") and " + otherKey + " (" + other + ") set oslo's "
+						+ osloName + ", to different values",
+				"set only one of them, e.g. " + key + "=" + value + " and remove " + otherKey, null);
+	}
+
 	private @Nullable String givenName(String osloName, String... aliases) {
-		if (this.options.containsKey(osloName)) {
+		if (this.sources.containsKey(osloName)) {
 			return osloName;
 		}
 		for (String alias : aliases) {
-			if (this.options.containsKey(alias)) {
+			if (this.sources.containsKey(alias)) {
 				return alias;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * An oslo option set by the user through a property other than the merged ones.
+	 *
+	 * @param osloName the oslo option
+	 * @param value its value, as oslo reads it
+	 * @param property the property it comes from (e.g.
+	 * {@code spring.rabbitmq.requested-heartbeat})
+	 */
+	record Given(String osloName, String value, String property) {
 	}
 
 	/**

@@ -13,11 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,28 +23,49 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of oslo4j: a {@link Transport} (from {@code rpc.transport-url}, else
- * Spring Boot's RabbitMQ connection), the {@link RpcEndpointRegistry} serving
- * {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and masking of
- * transport URLs in actuator endpoints. Every SPI bean backs off when the application
- * defines its own.
+ * Spring Boot's RabbitMQ connection: its {@link RabbitConnectionDetails}, a service
+ * connection's included, and {@link RabbitProperties}), the {@link RpcEndpointRegistry}
+ * serving {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and
+ * masking of transport URLs in actuator endpoints. Every SPI bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnClass(Transport.class)
-@EnableConfigurationProperties(RpcProperties.class)
+@EnableConfigurationProperties({ RpcProperties.class, RabbitProperties.class })
 @Import(AutoConfiguredRpcClientsRegistrar.class)
 public final class RpcAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(Transport.class)
-	Transport rpcTransport(RpcProperties properties, ObjectProvider<BrokerUrlSource> brokerUrlSource,
-			Environment environment) {
-		BrokerUrlSource fallback = brokerUrlSource.getIfAvailable(() -> new EnvironmentBrokerUrlSource(environment));
-		return RpcTransports.create(properties, RpcTransports.url(properties, fallback), environment);
+	static class TransportConfiguration {
+
+		@Bean(destroyMethod = "close")
+		Transport rpcTransport(RpcProperties properties, RabbitProperties rabbitProperties,
+				ObjectProvider<RabbitConnectionDetails> connectionDetails, ObjectProvider<SslBundles> sslBundles,
+				ResourceLoader resourceLoader, Environment environment) {
+			SslBundles bundles = sslBundles.getIfAvailable();
+			return RpcTransports.create(properties,
+					() -> new SpringRabbitConnection(
+							connectionDetails
+								.getIfAvailable(() -> new PropertiesRabbitConnection(rabbitProperties, bundles)),
+							rabbitProperties, resourceLoader),
+					bundles, environment);
+		}
+
+		@Bean
+		RpcTransportConnector rpcTransportConnector(Transport rpcTransport, RpcProperties properties) {
+			String source = (properties.getTransportUrl() != null) ? "rpc.transport-url" : "spring.rabbitmq.*";
+			return new RpcTransportConnector(rpcTransport, "RPC broker", source, properties.getConnectTimeout(),
+					properties.isFailFast());
+		}
+
 	}
 
 	@Bean
@@ -93,19 +112,6 @@ public final class RpcAutoConfiguration {
 				: environment.getProperty("spring.application.name");
 		String name = server.effectiveName();
 		return new RpcEndpointRegistry(transport, properties, options, topic, name);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RabbitAutoConfiguration.class, RabbitConnectionDetails.class })
-	static class RabbitConnectionConfiguration {
-
-		@Bean
-		@ConditionalOnBean(RabbitConnectionDetails.class)
-		BrokerUrlSource rpcBrokerUrlSource(RabbitConnectionDetails details,
-				ObjectProvider<RabbitProperties> properties) {
-			return new RabbitConnectionDetailsUrlSource(details, properties.getIfAvailable());
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package io.oslo4j.rpc.boot.autoconfigure;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcClient;
 import io.oslo4j.rpc.client.ClientOptions;
@@ -21,11 +22,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes the proxies of {@code @RpcClient} interfaces, and plain
- * {@link io.oslo4j.rpc.client.RpcClient}s by name. A client's target and options come
- * from its annotation, overridden by {@code rpc.clients.<name>.*}; the topic defaults to
- * the client name, the timeouts to {@code rpc.response-timeout} and
- * {@code rpc.call-monitor-timeout}.
+ * Makes the proxies of {@code @RpcClient} interfaces, and plain {@link RpcTemplate}s by
+ * name. A client's target and options come from its annotation, overridden by
+ * {@code rpc.clients.<name>.*}; the topic defaults to the client name, the timeouts to
+ * {@code rpc.response-timeout} and {@code rpc.call-monitor-timeout}.
  * <p>
  * Client names: an interface whose name has no {@code rpc.clients} entry uses its
  * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface uses
@@ -83,7 +83,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 					"the client name (@RpcClient(\"name\")) must not be empty", null);
 		}
 		RpcDefinitionCheck.version("@RpcClient", iface.getName(), annotation.version());
-		io.oslo4j.rpc.client.RpcClient client = client(annotation.value(), annotation);
+		RpcTemplate client = client(annotation.value(), annotation);
 		try {
 			return RpcClients.create(iface, client, this.contexts);
 		}
@@ -99,7 +99,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 	 * @return the client
 	 * @throws RpcConfigurationException when {@code rpc.clients.<name>} is not configured
 	 */
-	public io.oslo4j.rpc.client.RpcClient client(String name) {
+	public RpcTemplate client(String name) {
 		if (!this.properties.getClients().containsKey(name)) {
 			throw new RpcConfigurationException(
 					"rpc.clients." + name, "no client named '" + name + "' is configured (known: "
@@ -109,7 +109,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 		return client(name, null);
 	}
 
-	private io.oslo4j.rpc.client.RpcClient client(String name, @Nullable RpcClient annotation) {
+	private RpcTemplate client(String name, @Nullable RpcClient annotation) {
 		RpcClientProperties settings = this.properties.getClients().getOrDefault(name, new RpcClientProperties());
 		Target target = Target.topic(first(settings.getTopic(), (annotation != null) ? annotation.topic() : null, name))
 			.withServer(first(settings.getServer(), (annotation != null) ? annotation.server() : null))
@@ -122,7 +122,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			.withCallMonitorTimeout((settings.getCallMonitorTimeout() != null) ? settings.getCallMonitorTimeout()
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap());
-		return new io.oslo4j.rpc.client.RpcClient(this.transport, target, clientOptions);
+		return new RpcTemplate(this.transport, target, clientOptions);
 	}
 
 	@Override

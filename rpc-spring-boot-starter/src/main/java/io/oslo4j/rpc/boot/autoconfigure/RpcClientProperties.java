@@ -1,8 +1,11 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Settings of one {@code @RpcClient} interface, {@code rpc.clients.<name>.*}. Every value
@@ -44,13 +47,17 @@ public class RpcClientProperties {
 	private @Nullable String versionCap;
 
 	/**
-	 * How long a call waits for its reply. Not set: rpc.response-timeout.
+	 * How long a call waits for its reply. A number without unit is seconds. Not set:
+	 * rpc.response-timeout.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration timeout;
 
 	/**
-	 * Call monitor timeout of this client. Not set: rpc.call-monitor-timeout.
+	 * Call monitor timeout of this client (whole seconds: a number without unit is
+	 * seconds, fractions of a second are refused). Not set: rpc.call-monitor-timeout.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration callMonitorTimeout;
 
 	/**

@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of oslo4j, prefix {@code rpc}. Keys bind with Boot's relaxed rules, so
  * oslo's spelling works too: {@code rpc.transport_url}, {@code rpc.transport-url} and the
  * environment variable {@code RPC_TRANSPORT_URL} are the same key. Values are checked
  * when the context starts; a bad one fails startup with a message naming the key and a
- * valid example.
+ * valid example. Durations read a number without unit as seconds, as oslo does
+ * ({@code rpc.response-timeout=60} is a minute); other units are written out
+ * ({@code 500ms}, {@code 2m}).
  */
 @ConfigurationProperties("rpc")
 public class RpcProperties implements InitializingBean {
@@ -40,8 +44,10 @@ public class RpcProperties implements InitializingBean {
 	/**
 	 * How long startup waits for the broker connection. Past it, startup fails
 	 * (rpc.fail-fast=true) or goes on while the transport keeps connecting in the
-	 * background; independent of the AMQP connection_timeout.
+	 * background; independent of the AMQP connection_timeout. A number without unit is
+	 * seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
@@ -51,14 +57,17 @@ public class RpcProperties implements InitializingBean {
 
 	/**
 	 * How long a call waits for its reply (oslo's rpc_response_timeout); also the
-	 * request's message expiration.
+	 * request's message expiration. A number without unit is seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration responseTimeout = Duration.ofSeconds(60);
 
 	/**
 	 * How long a call waits between two heartbeats of the server before giving up (oslo's
-	 * call_monitor_timeout). Not set: no call monitor.
+	 * call_monitor_timeout, sent to the server as whole seconds). A number without unit
+	 * is seconds; fractions of a second are refused. Not set: no call monitor.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration callMonitorTimeout;
 
 	/**

@@ -21,6 +21,15 @@ final class RpcPropertiesValidator {
 
 	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+	/**
+	 * Durations that reach the broker or the server as whole seconds, by property (a
+	 * client's call monitor timeout as {@code rpc.clients.*.call-monitor-timeout}) and
+	 * the oslo option or wire field they become.
+	 */
+	private static final Map<String, String> WHOLE_SECONDS = Map.of("rpc.call-monitor-timeout", "_timeout",
+			"rpc.clients.*.call-monitor-timeout", "_timeout", "rpc.rabbit.heartbeat", "heartbeat_timeout_threshold",
+			"rpc.rabbit.transient-queues-ttl", "rabbit_transient_queues_ttl");
+
 	private RpcPropertiesValidator() {
 	}
 
@@ -36,9 +45,12 @@ final class RpcPropertiesValidator {
 		positive("rpc.response-timeout", properties.getResponseTimeout(), "60s");
 		positive("rpc.connect-timeout", properties.getConnectTimeout(), "10s");
 		positive("rpc.call-monitor-timeout", properties.getCallMonitorTimeout(), "30s");
+		wholeSeconds("rpc.call-monitor-timeout", properties.getCallMonitorTimeout());
 		RpcRabbitProperties rabbit = properties.getRabbit();
 		notNegative("rpc.rabbit.transient-queues-ttl", rabbit.getTransientQueuesTtl(), "30m");
+		wholeSeconds("rpc.rabbit.transient-queues-ttl", rabbit.getTransientQueuesTtl());
 		notNegative("rpc.rabbit.heartbeat", rabbit.getHeartbeat(), "60s");
+		wholeSeconds("rpc.rabbit.heartbeat", rabbit.getHeartbeat());
 		notNegative("rpc.rabbit.reply-retry-timeout", rabbit.getReplyRetryTimeout(), "60s");
 		atLeast("rpc.rabbit.prefetch", rabbit.getPrefetch(), 0, "100");
 		atLeast("rpc.rabbit.pool-size", rabbit.getPoolSize(), 1, "30");
@@ -105,6 +117,7 @@ final class RpcPropertiesValidator {
 		}
 		positive(prefix + ".timeout", client.getTimeout(), "30s");
 		positive(prefix + ".call-monitor-timeout", client.getCallMonitorTimeout(), "30s");
+		wholeSeconds(prefix + ".call-monitor-timeout", client.getCallMonitorTimeout());
 		version(prefix + ".version", client.getVersion());
 		version(prefix + ".version-cap", client.getVersionCap());
 		notBlank(prefix + ".topic", client.getTopic(), name);
@@ -115,6 +128,30 @@ final class RpcPropertiesValidator {
 			throw new RpcConfigurationException(property, "must be a positive duration, was " + value,
 					property + "=" + example, null);
 		}
+	}
+
+	/**
+	 * Returns the oslo option or wire field a duration property becomes when it is sent
+	 * as whole seconds.
+	 * @param property the property, e.g. {@code rpc.rabbit.heartbeat} or
+	 * {@code rpc.clients.compute.call-monitor-timeout}
+	 * @return the oslo name, or {@code null} when the property is not sent as whole
+	 * seconds
+	 */
+	static @Nullable String wholeSecondsOption(String property) {
+		String key = property.startsWith("rpc.clients.")
+				? "rpc.clients.*" + property.substring(property.lastIndexOf('.')) : property;
+		return WHOLE_SECONDS.get(key);
+	}
+
+	private static void wholeSeconds(String property, @Nullable Duration value) {
+		String option = wholeSecondsOption(property);
+		if (value == null || option == null || value.toNanos() % 1_000_000_000L == 0) {
+			return;
+		}
+		long rounded = Math.max(1, Math.round(value.toNanos() / 1e9));
+		throw new RpcConfigurationException(property, "must be a whole number of seconds (it is sent as oslo's integer "
+				+ option + "), was " + value.toMillis() + "ms", property + "=" + rounded + " (seconds)", null);
 	}
 
 	private static void notNegative(String property, @Nullable Duration value, String example) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DataSizeUnit;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
@@ -25,11 +25,12 @@ import org.springframework.util.unit.DataUnit;
  * when they differ); then a typed property's default. So
  * {@code rpc.rabbit.options.rabbit_qos_prefetch_count=10} alone means prefetch 10.
  * <p>
- * TLS is switched on by the URL ({@code ?ssl=1}) or, when the URL comes from
- * {@code spring.rabbitmq.*}, by {@code spring.rabbitmq.ssl.enabled}; certificates are
- * given with oslo's PEM options through {@link #getOptions() options}
- * ({@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file},
- * {@code ssl_version}).
+ * TLS is switched on by the URL ({@code ?ssl=1}), {@link #getSsl() ssl}, or, when the URL
+ * comes from {@code spring.rabbitmq.*}, by {@code spring.rabbitmq.ssl.enabled}; the key
+ * and trust material come from an SSL bundle ({@code rpc.rabbit.ssl.bundle}) or oslo's
+ * PEM options through {@link #getOptions() options} ({@code ssl_ca_file},
+ * {@code ssl_cert_file}, {@code ssl_key_file}, {@code ssl_version}). The broker's
+ * certificate and host name are verified unless {@code rpc.rabbit.ssl.verify=false}.
  */
 public class RpcRabbitProperties {
 
@@ -45,8 +46,10 @@ public class RpcRabbitProperties {
 
 	/**
 	 * How long unused fanout and reply queues live (rabbit_transient_queues_ttl, whole
-	 * seconds); 0 for no expiry.
+	 * seconds: a number without unit is seconds, fractions of a second are refused); 0
+	 * for no expiry.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration transientQueuesTtl = Duration.ofSeconds(1800);
 
 	/**
@@ -55,8 +58,10 @@ public class RpcRabbitProperties {
 	private int prefetch;
 
 	/**
-	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds); 0 disables it.
+	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds: a number without unit
+	 * is seconds, fractions of a second are refused); 0 disables it.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration heartbeat = Duration.ofSeconds(60);
 
 	/**
@@ -72,8 +77,10 @@ public class RpcRabbitProperties {
 
 	/**
 	 * How long a reply to a caller whose reply queue is missing is retried
-	 * (kombu_missing_consumer_retry_timeout).
+	 * (kombu_missing_consumer_retry_timeout, seconds; a number without unit is seconds, a
+	 * fraction needs a unit: 1500ms).
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration replyRetryTimeout = Duration.ofSeconds(60);
 
 	/**
@@ -131,50 +138,18 @@ public class RpcRabbitProperties {
 	private final QueueManager queueManager = new QueueManager();
 
 	/**
+	 * TLS: verified by default; a Spring Boot SSL bundle for the key and trust material.
+	 */
+	@NestedConfigurationProperty
+	private final RpcRabbitSslProperties ssl = new RpcRabbitSslProperties();
+
+	/**
 	 * Further driver options by their oslo name, e.g. ssl_ca_file, rabbit_retry_interval.
 	 * Unknown names are refused by the transport at startup. A name given here wins over
 	 * the default of the typed property for the same option; setting both to different
 	 * values fails startup.
 	 */
 	private Map<String, String> options = new LinkedHashMap<>();
-
-	/**
-	 * Returns these settings as oslo options: the typed properties under their oslo
-	 * names, and {@link #getOptions() options}. A name in options wins over a typed
-	 * property's default; typed properties without a default are passed only when set.
-	 * @param explicitlySet tells whether the user set a typed property, by its full name
-	 * (e.g. {@code rpc.rabbit.prefetch})
-	 * @return the options by oslo name
-	 * @throws RpcConfigurationException when a typed property the user set and the same
-	 * oslo option in options have different values
-	 */
-	Map<String, String> toOsloOptions(Predicate<String> explicitlySet) {
-		OsloOptionMerger merger = new OsloOptionMerger("rpc.rabbit.", this.options, explicitlySet);
-		merger.withDefault("durable-queues", "amqp_durable_queues", this.durableQueues);
-		merger.withDefault("quorum-queues", "rabbit_quorum_queue", this.quorumQueues);
-		merger.withDefault("transient-queues-ttl", "rabbit_transient_queues_ttl", this.transientQueuesTtl.toSeconds());
-		merger.withDefault("prefetch", "rabbit_qos_prefetch_count", this.prefetch);
-		merger.withDefault("heartbeat", "heartbeat_timeout_threshold", this.heartbeat.toSeconds());
-		merger.withDefault("confirms", "confirm_publish", this.confirms);
-		merger.withDefault("failover-strategy", "kombu_failover_strategy", this.failoverStrategy.osloName());
-		merger.withDefault("reply-retry-timeout", "kombu_missing_consumer_retry_timeout",
-				OsloOptionMerger.seconds(this.replyRetryTimeout));
-		merger.withDefault("pool-size", "rpc_conn_pool_size", this.poolSize);
-		merger.ifSet("transient-quorum-queues", "rabbit_transient_quorum_queue", this.transientQuorumQueues);
-		merger.ifSet("stream-fanout", "rabbit_stream_fanout", this.streamFanout);
-		merger.ifSet("quorum-delivery-limit", "rabbit_quorum_delivery_limit", this.quorumDeliveryLimit);
-		merger.ifSet("quorum-max-memory-length", "rabbit_quorum_max_memory_length", this.quorumMaxMemoryLength,
-				"rabbit_quroum_max_memory_length");
-		merger.ifSet("quorum-max-memory-bytes", "rabbit_quorum_max_memory_bytes",
-				(this.quorumMaxMemoryBytes != null) ? this.quorumMaxMemoryBytes.toBytes() : null,
-				"rabbit_quroum_max_memory_bytes");
-		merger.ifSet("reconnect-splay", "kombu_reconnect_splay",
-				(this.reconnectSplay != null) ? OsloOptionMerger.seconds(this.reconnectSplay) : null);
-		merger.ifSet("queue-manager.enabled", "use_queue_manager", this.queueManager.enabled);
-		merger.ifSet("queue-manager.hostname", "hostname", this.queueManager.hostname);
-		merger.ifSet("queue-manager.process-name", "processname", this.queueManager.processName);
-		return merger.result();
-	}
 
 	public boolean isDurableQueues() {
 		return this.durableQueues;
@@ -298,6 +273,10 @@ public class RpcRabbitProperties {
 
 	public QueueManager getQueueManager() {
 		return this.queueManager;
+	}
+
+	public RpcRabbitSslProperties getSsl() {
+		return this.ssl;
 	}
 
 	public Map<String, String> getOptions() {

@@ -1,9 +1,12 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import io.oslo4j.rpc.server.AckMode;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Settings of the application's RPC server, {@code rpc.server.*}.
@@ -36,8 +39,10 @@ public class RpcServerProperties {
 	private int executorThreads = 64;
 
 	/**
-	 * How long requests in flight may run on shutdown before the server is closed.
+	 * How long requests in flight may run on shutdown before the server is closed. A
+	 * number without unit is seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
 	/**

@@ -3,7 +3,13 @@ package io.oslo4j.rpc.boot.autoconfigure;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
 
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
@@ -11,62 +17,93 @@ import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
 /**
  * Makes the application's transport: the URL from {@code rpc.transport-url} or Spring
- * Boot's RabbitMQ connection, the settings from {@code rpc.control-exchange} and
- * {@code rpc.rabbit.*}, then a connection attempt bounded by {@code rpc.connect-timeout}
- * that fails startup ({@code rpc.fail-fast=true}) or logs one warning and lets the
- * transport connect in the background.
+ * Boot's RabbitMQ connection (with the settings of {@code spring.rabbitmq.*} that oslo
+ * has options for), the settings from {@code rpc.control-exchange} and
+ * {@code rpc.rabbit.*}, and TLS from an SSL bundle when one is named. Nothing is
+ * connected here: {@link RpcTransportConnector} connects when the context starts.
  */
 final class RpcTransports {
 
-	private static final Logger logger = LoggerFactory.getLogger(RpcTransports.class);
+	private static final List<String> TLS_FILE_OPTIONS = List.of("ssl_ca_file", "ssl_cert_file", "ssl_key_file",
+			"ssl_version", "kombu_ssl_ca_certs", "kombu_ssl_certfile", "kombu_ssl_keyfile", "kombu_ssl_version");
 
 	private RpcTransports() {
 	}
 
-	static TransportUrl url(RpcProperties properties, BrokerUrlSource fallback) {
-		String url = properties.getTransportUrl();
-		if (url != null) {
-			return RpcPropertiesValidator.transportUrl("rpc.transport-url", url);
+	/**
+	 * Makes the transport.
+	 * @param properties the {@code rpc.*} properties
+	 * @param spring Spring Boot's RabbitMQ connection, used when
+	 * {@code rpc.transport-url} is not set
+	 * @param bundles the application's SSL bundles, {@code null} when there are none
+	 * @param environment where the properties the user set are found
+	 * @return the transport
+	 */
+	static Transport create(RpcProperties properties, Supplier<SpringRabbitConnection> spring,
+			@Nullable SslBundles bundles, Environment environment) {
+		String configured = properties.getTransportUrl();
+		SpringRabbitConnection connection = (configured != null) ? null : spring.get();
+		TransportUrl url = (connection != null) ? connection.url()
+				: RpcPropertiesValidator.transportUrl("rpc.transport-url", Objects.requireNonNull(configured));
+		String source = (connection != null) ? "spring.rabbitmq.*" : "rpc.transport-url";
+		List<OsloOptionMerger.Given> given = new ArrayList<>((connection != null) ? connection.options() : List.of());
+		RpcRabbitProperties rabbit = properties.getRabbit();
+		SslBundle bundle = null;
+		String bundleProperty = "rpc.rabbit.ssl.bundle";
+		if (rabbit.getSsl().getBundle() != null) {
+			bundle = RpcSslBundles.bundle(bundleProperty, rabbit.getSsl().getBundle(), bundles);
+			given.add(new OsloOptionMerger.Given("ssl", "true", bundleProperty));
 		}
-		return fallback.url();
-	}
-
-	static Transport create(RpcProperties properties, TransportUrl url, Environment environment) {
-		String source = (properties.getTransportUrl() != null) ? "rpc.transport-url" : "spring.rabbitmq.*";
-		TransportSettings settings = new TransportSettings(properties.getControlExchange(),
-				osloOptions(properties.getRabbit(), url, environment));
+		else if (connection != null) {
+			bundle = connection.sslBundle();
+			bundleProperty = connection.sslBundleProperty();
+		}
+		Map<String, String> options = osloOptions(rabbit, url, environment, given);
+		if (bundle != null) {
+			checkBundleAlone(bundleProperty, url, options);
+		}
+		TransportSettings settings = new TransportSettings(properties.getControlExchange(), options);
+		SSLContext context = (bundle != null) ? bundle.createSslContext() : null;
 		Transport transport;
 		try {
-			transport = Transports.create(url, settings);
+			transport = RpcSslBundles.create(context, () -> Transports.create(url, settings));
 		}
 		catch (InvalidTransportUrlException ex) {
 			throw new RpcConfigurationException(source.equals("rpc.transport-url") ? source : "rpc.rabbit",
 					ex.getMessage() + " (URL from " + source + ")", RpcPropertiesValidator.URL_EXAMPLE, ex);
 		}
-		if (!transport.connect(properties.getConnectTimeout())) {
-			if (properties.isFailFast()) {
-				transport.close();
-				throw new RpcBrokerUnavailableException(url.toString(), properties.getConnectTimeout());
-			}
-			logger.warn(
-					"oslo4j: the RPC broker at {} (from {}) is not reachable within {} (rpc.connect-timeout); "
-							+ "the application starts anyway and connects in the background (rpc.fail-fast=false); "
-							+ "RPC servers start consuming and health turns UP once it is reachable",
-					url, source, properties.getConnectTimeout());
-		}
-		else {
-			logger.info("oslo4j: connected to {} (from {})", url, source);
-		}
 		return transport;
+	}
+
+	/**
+	 * Refuses oslo's TLS file options next to an SSL bundle, which holds the same
+	 * material.
+	 */
+	private static void checkBundleAlone(String bundleProperty, TransportUrl url, Map<String, String> options) {
+		for (String name : TLS_FILE_OPTIONS) {
+			String where = (url.option(name) != null) ? "the transport URL's ?" + name
+					: options.containsKey(name) ? "rpc.rabbit.options." + name : null;
+			if (where != null) {
+				throw new RpcConfigurationException(bundleProperty,
+						"an SSL bundle and " + where + " both give TLS key or trust material",
+						"set only one of them: " + bundleProperty + ", or oslo's ssl_* options", null);
+			}
+		}
+		String verify = option(url, options, "ssl_verify");
+		if (verify != null && Boolean.FALSE.equals(OsloOptionMerger.bool(verify))) {
+			throw new RpcConfigurationException(bundleProperty,
+					"ssl_verify=false cannot be combined with an SSL bundle, whose trust material verifies the broker",
+					"remove rpc.rabbit.ssl.verify=false (or ssl_verify=false), or the bundle", null);
+		}
 	}
 
 	/**
@@ -77,14 +114,16 @@ final class RpcTransports {
 	 * @param rabbit the properties
 	 * @param url the transport URL, whose query options win over the properties
 	 * @param environment where the properties the user set are found
+	 * @param given options the user set through other properties
 	 * @return the options by oslo name
 	 * @throws RpcConfigurationException when two settings disagree or stream fanout lacks
 	 * what it needs
 	 */
-	static Map<String, String> osloOptions(RpcRabbitProperties rabbit, TransportUrl url, Environment environment) {
+	static Map<String, String> osloOptions(RpcRabbitProperties rabbit, TransportUrl url, Environment environment,
+			List<OsloOptionMerger.Given> given) {
 		Binder binder = Binder.get(environment);
-		Map<String, String> options = rabbit
-			.toOsloOptions((name) -> binder.bind(name, Bindable.of(String.class)).isBound());
+		Map<String, String> options = RabbitOsloOptions.of(rabbit,
+				(name) -> binder.bind(name, Bindable.of(String.class)).isBound(), given);
 		String application = environment.getProperty("spring.application.name");
 		if (application != null && !application.isBlank() && !options.containsKey("processname")
 				&& isTrue(url, options, "use_queue_manager")) {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.boot.notify.RpcNotificationTransport;
 import io.oslo4j.rpc.notify.NotificationListener;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -79,9 +79,12 @@ public class RpcNotificationsHealthIndicator extends AbstractHealthIndicator {
 			boolean running = listener.isRunning();
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("targets", targets);
-			Set<Priority> priorities = listener.priorities();
+			Set<NotificationPriority> priorities = listener.priorities();
 			detail.put("priorities",
-					Arrays.stream(Priority.values()).filter(priorities::contains).map(Priority::lowerName).toList());
+					Arrays.stream(NotificationPriority.values())
+						.filter(priorities::contains)
+						.map(NotificationPriority::lowerName)
+						.toList());
 			String pool = listener.pool();
 			if (pool != null) {
 				detail.put("pool", pool);

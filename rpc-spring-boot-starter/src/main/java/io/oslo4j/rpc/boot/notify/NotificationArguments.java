@@ -12,7 +12,7 @@ import java.util.function.Function;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.RpcParam;
 import io.oslo4j.rpc.notify.Notification;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.serializer.Serializer;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +100,7 @@ final class NotificationArguments {
 		if (type == Notification.class) {
 			return (notification) -> notification;
 		}
-		if (type == Priority.class) {
+		if (type == NotificationPriority.class) {
 			return Notification::priority;
 		}
 		return null;
@@ -118,8 +118,8 @@ final class NotificationArguments {
 				requireType(parameter, name, String.class, "the publisher id", Notification::publisherId);
 			case "eventType", "event_type" ->
 				requireType(parameter, name, String.class, "the event type", Notification::eventType);
-			case "priority" -> requireType(parameter, name, String.class, "the priority (or declare it as Priority)",
-					(n) -> n.priority().lowerName());
+			case "priority" -> requireType(parameter, name, String.class,
+					"the priority (or declare it as NotificationPriority)", (n) -> n.priority().lowerName());
 			default -> null;
 		};
 	}

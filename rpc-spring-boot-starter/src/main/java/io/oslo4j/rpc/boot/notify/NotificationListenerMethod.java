@@ -9,7 +9,7 @@ import io.oslo4j.rpc.notify.Notification;
 import io.oslo4j.rpc.notify.NotificationEndpoint;
 import io.oslo4j.rpc.notify.NotificationFilter;
 import io.oslo4j.rpc.notify.NotificationResult;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ReflectionUtils;
@@ -30,14 +30,14 @@ final class NotificationListenerMethod implements NotificationEndpoint {
 
 	private final NotificationArguments arguments;
 
-	private final Set<Priority> priorities;
+	private final Set<NotificationPriority> priorities;
 
 	private final @Nullable NotificationFilter filter;
 
 	private final String description;
 
-	NotificationListenerMethod(Object bean, Method invocable, NotificationArguments arguments, Set<Priority> priorities,
-			@Nullable NotificationFilter filter, String description) {
+	NotificationListenerMethod(Object bean, Method invocable, NotificationArguments arguments,
+			Set<NotificationPriority> priorities, @Nullable NotificationFilter filter, String description) {
 		this.bean = bean;
 		this.invocable = invocable;
 		this.arguments = arguments;
@@ -48,7 +48,7 @@ final class NotificationListenerMethod implements NotificationEndpoint {
 	}
 
 	@Override
-	public Set<Priority> priorities() {
+	public Set<NotificationPriority> priorities() {
 		return this.priorities;
 	}
 
@@ -58,7 +58,7 @@ final class NotificationListenerMethod implements NotificationEndpoint {
 	}
 
 	@Override
-	public NotificationResult handle(Priority priority, Notification notification) {
+	public NotificationResult handle(NotificationPriority priority, Notification notification) {
 		Object result;
 		try {
 			result = this.invocable.invoke(this.bean, this.arguments.resolve(notification));

@@ -17,7 +17,7 @@ import io.oslo4j.rpc.annotation.RpcNotificationListener;
 import io.oslo4j.rpc.boot.autoconfigure.RpcDefinitionException;
 import io.oslo4j.rpc.notify.NotificationFilter;
 import io.oslo4j.rpc.notify.NotificationResult;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.serializer.Serializer;
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +86,8 @@ final class NotificationListenerMethods {
 			Method invocable = invocable(method, bean);
 			ListenerKey key = new ListenerKey(topics(annotation), blankToNull(annotation.exchange()),
 					blankToNull(annotation.pool()));
-			Set<Priority> priorities = annotation.priorities().length == 0 ? EnumSet.allOf(Priority.class)
+			Set<NotificationPriority> priorities = annotation.priorities().length == 0
+					? EnumSet.allOf(NotificationPriority.class)
 					: EnumSet.copyOf(Arrays.asList(annotation.priorities()));
 			return new Found(key, new NotificationListenerMethod(bean, invocable, arguments, priorities,
 					filter(annotation), description));

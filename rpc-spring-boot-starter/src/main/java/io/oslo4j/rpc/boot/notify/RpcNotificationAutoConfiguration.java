@@ -3,6 +3,8 @@ package io.oslo4j.rpc.boot.notify;
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
+import io.oslo4j.rpc.boot.autoconfigure.RpcSslBundles;
+import io.oslo4j.rpc.boot.autoconfigure.RpcTransportConnector;
 import io.oslo4j.rpc.notify.NotificationListenerOptions;
 import io.oslo4j.rpc.notify.Notifier;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
@@ -17,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -39,10 +43,21 @@ public final class RpcNotificationAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	RpcNotificationTransport rpcNotificationTransport(Transport transport, RpcNotificationProperties properties) {
+	RpcNotificationTransport rpcNotificationTransport(Transport transport, RpcNotificationProperties properties,
+			RpcProperties rpcProperties, ObjectProvider<SslBundles> sslBundles) {
 		TransportUrl url = properties.transportUrl();
-		return (url != null) ? RpcNotificationTransport.separate(url, transport)
+		return (url != null)
+				? RpcNotificationTransport.separate(url, transport,
+						RpcSslBundles.context(rpcProperties.getRabbit(), sslBundles.getIfAvailable()))
 				: RpcNotificationTransport.shared(transport);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "rpc.notifications.transport-url")
+	RpcTransportConnector rpcNotificationTransportConnector(RpcNotificationTransport transport,
+			RpcProperties rpcProperties) {
+		return new RpcTransportConnector(transport.transport(), "notification broker",
+				"rpc.notifications.transport-url", rpcProperties.getConnectTimeout(), false);
 	}
 
 	@Bean
@@ -56,7 +71,7 @@ public final class RpcNotificationAutoConfiguration {
 			String server = rpcProperties.getServer().effectiveName();
 			publisherId = (application != null && !application.isBlank()) ? application + "." + server : server;
 		}
-		return new Notifier(transport.transport(), publisherId, properties.driver(), properties.getTopics(),
+		return new Notifier(transport.transport(), publisherId, properties.getDriver(), properties.getTopics(),
 				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), NotificationCodec.defaultCodec())
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}

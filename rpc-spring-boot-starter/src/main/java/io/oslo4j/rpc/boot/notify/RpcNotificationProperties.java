@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.boot.notify;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of notifications, prefix {@code rpc.notifications}: oslo's
@@ -31,7 +33,7 @@ public class RpcNotificationProperties implements InitializingBean {
 	 * OpenStack services send them), messaging (the legacy 1.0 format), log (as JSON to
 	 * the logger "oslo.messaging.notification.<event_type>") or noop (not sent).
 	 */
-	private String driver = "messagingv2";
+	private NotifierDriver driver = NotifierDriver.MESSAGING_V2;
 
 	/**
 	 * Topics every notification is sent to, and the default topics of
@@ -60,28 +62,12 @@ public class RpcNotificationProperties implements InitializingBean {
 	 */
 	private final Listener listener = new Listener();
 
-	public String getDriver() {
+	public NotifierDriver getDriver() {
 		return this.driver;
 	}
 
-	public void setDriver(String driver) {
+	public void setDriver(NotifierDriver driver) {
 		this.driver = driver;
-	}
-
-	/**
-	 * Returns the driver named by {@link #getDriver()}.
-	 * @return the driver
-	 * @throws RpcConfigurationException for an unknown name
-	 */
-	public NotifierDriver driver() {
-		try {
-			return NotifierDriver.fromConfigName(this.driver.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RpcConfigurationException("rpc.notifications.driver",
-					"'" + this.driver + "' is not a notification driver (messagingv2, messaging, log or noop)",
-					"rpc.notifications.driver=messagingv2", ex);
-		}
 	}
 
 	public List<String> getTopics() {
@@ -135,7 +121,6 @@ public class RpcNotificationProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		driver();
 		transportUrl();
 		if (this.topics.isEmpty() || this.topics.stream().anyMatch((topic) -> topic == null || topic.isBlank())) {
 			throw new RpcConfigurationException("rpc.notifications.topics",
@@ -191,8 +176,9 @@ public class RpcNotificationProperties implements InitializingBean {
 
 		/**
 		 * How long notifications being handled may run on shutdown before the listeners
-		 * are closed.
+		 * are closed. A number without unit is seconds.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration shutdownTimeout = Duration.ofSeconds(30);
 
 		public boolean isEnabled() {

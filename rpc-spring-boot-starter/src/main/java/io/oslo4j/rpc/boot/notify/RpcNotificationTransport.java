@@ -2,13 +2,17 @@ package io.oslo4j.rpc.boot.notify;
 
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import io.oslo4j.rpc.boot.autoconfigure.RpcConfigurationException;
+import io.oslo4j.rpc.boot.autoconfigure.RpcSslBundles;
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,31 +47,28 @@ public final class RpcNotificationTransport implements AutoCloseable {
 
 	/**
 	 * Makes a transport of its own, with the RPC transport's settings (control exchange
-	 * and {@code rpc.rabbit.*} options). An unreachable broker is logged, not thrown: the
-	 * transport connects when first used, and a notifier never fails its caller.
+	 * and {@code rpc.rabbit.*} options). Nothing is connected here: an
+	 * {@code RpcTransportConnector} connects it when the context starts, and logs an
+	 * unreachable broker; a notifier never fails its caller.
 	 * @param url the notification transport URL
 	 * @param rpcTransport the RPC transport, whose settings are reused
+	 * @param sslContext the TLS context of {@code rpc.rabbit.ssl.bundle}, or {@code null}
 	 * @return the notification transport
 	 * @throws RpcConfigurationException when the URL's options are invalid
 	 */
-	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport) {
+	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport,
+			@Nullable SSLContext sslContext) {
 		TransportSettings settings = (rpcTransport instanceof AbstractTransport known) ? known.settings()
 				: new TransportSettings(rpcTransport.controlExchange(), Map.of());
 		Transport transport;
 		try {
-			transport = Transports.create(url, settings);
+			transport = RpcSslBundles.create(sslContext, () -> Transports.create(url, settings));
 		}
 		catch (InvalidTransportUrlException ex) {
 			throw new RpcConfigurationException("rpc.notifications.transport-url", ex.getMessage(),
 					"rpc.notifications.transport-url=rabbit://user:password@notify.example.com:5672/", ex);
 		}
-		if (transport.isConnected()) {
-			logger.info("oslo4j: notifications use {} (from rpc.notifications.transport-url)", url);
-		}
-		else {
-			logger.warn("oslo4j: the notification broker at {} (from rpc.notifications.transport-url) is not "
-					+ "reachable; notifications are logged as failed until it is", url);
-		}
+		logger.info("oslo4j: notifications use {} (from rpc.notifications.transport-url)", url);
 		return new RpcNotificationTransport(transport, true);
 	}
 

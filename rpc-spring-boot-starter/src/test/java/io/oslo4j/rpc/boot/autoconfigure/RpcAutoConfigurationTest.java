@@ -14,17 +14,15 @@ import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RpcAutoConfiguration}: defaults, back-off, property variants, the
- * spring.rabbitmq.* fallback and switches.
+ * {@link RpcAutoConfiguration}: defaults, back-off, property variants and switches
+ * ({@code spring.rabbitmq.*}: {@link SpringRabbitConnectionTest}).
  */
 @Timeout(60)
 class RpcAutoConfigurationTest {
@@ -111,43 +109,6 @@ class RpcAutoConfigurationTest {
 		this.runner.withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class))
 			.withPropertyValues("rpc.transport-url=" + url, "spring.rabbitmq.host=elsewhere")
 			.run((context) -> assertThat(context.getBean(Transport.class).url().toString()).isEqualTo(url));
-	}
-
-	@Test
-	void withoutTransportUrlTheUrlIsBuiltFromSpringBootsRabbitDefaults() {
-		this.runner.withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class))
-			.withBean(Transport.class, () -> Transports.create(fakeUrl()))
-			.run((context) -> assertThat(context.getBean(BrokerUrlSource.class).url().toUnmaskedString())
-				.isEqualTo("rabbit://guest:guest@localhost:5672/"));
-	}
-
-	@Test
-	void withoutTransportUrlTheUrlIsBuiltFromSpringRabbitmqProperties() {
-		this.runner.withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class))
-			.withBean(Transport.class, () -> Transports.create(fakeUrl()))
-			.withPropertyValues("spring.rabbitmq.addresses=r1:5673,r2:5674", "spring.rabbitmq.username=nova",
-					"spring.rabbitmq.password=s3cret", "spring.rabbitmq.virtual-host=openstack",
-					"spring.rabbitmq.ssl.enabled=true")
-			.run((context) -> {
-				BrokerUrlSource source = context.getBean(BrokerUrlSource.class);
-				assertThat(source.url().toUnmaskedString())
-					.isEqualTo("rabbit://nova:s3cret@r1:5673,nova:s3cret@r2:5674/openstack?ssl=1");
-				assertThat(source.url().toString()).doesNotContain("s3cret");
-			});
-	}
-
-	@Test
-	void withoutSpringBootAmqpSpringRabbitmqIsReadFromTheEnvironment() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.amqp"))
-			.withPropertyValues("rpc.transport-url=" + fakeUrl())
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BrokerUrlSource.class));
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.rabbitmq.host", "mq")
-			.withProperty("spring.rabbitmq.port", "5670")
-			.withProperty("spring.rabbitmq.password", "pw");
-		assertThat(new EnvironmentBrokerUrlSource(environment).url().toUnmaskedString())
-			.isEqualTo("rabbit://guest:pw@mq:5670/");
-		assertThat(new EnvironmentBrokerUrlSource(new MockEnvironment()).url().toUnmaskedString())
-			.isEqualTo("rabbit://guest:guest@localhost:5672/");
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class RpcEndpointRegistryTest {
 	void aClassProxiedEndpointIsInvokedThroughItsProxy() {
 		intercepted.set(0);
 		this.runner.withBean("echo", EchoEndpoint.class, () -> proxy(new EchoEndpoint(), true)).run((context) -> {
-			RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+			RpcTemplate client = context.getBean(RpcClientFactory.class).client("app");
 			assertThat(client.call(RpcContext.empty(), "echo", Map.of("value", "x"), String.class)).isEqualTo("x!");
 			assertThat(intercepted).hasValue(1);
 		});
@@ -62,7 +62,7 @@ class RpcEndpointRegistryTest {
 		intercepted.set(0);
 		this.runner.withBean(EchoEndpoint.class).withBean(JdkProxying.class).run((context) -> {
 			assertThat(context.getBean(Echo.class)).isNotInstanceOf(EchoEndpoint.class);
-			RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+			RpcTemplate client = context.getBean(RpcClientFactory.class).client("app");
 			assertThat(client.call(RpcContext.empty(), "echo", Map.of("value", "y"), String.class)).isEqualTo("y!");
 			assertThat(intercepted).hasValue(1);
 		});
@@ -74,7 +74,7 @@ class RpcEndpointRegistryTest {
 			assertThat(context.getBean(RpcEndpointRegistry.class).servers())
 				.extracting((server) -> server.target().topic() + "." + server.target().server())
 				.containsExactlyInAnyOrder("app.n1", "other.n1");
-			RpcClient other = context.getBean(RpcClientFactory.class).client("other");
+			RpcTemplate other = context.getBean(RpcClientFactory.class).client("other");
 			assertThat(other.call(RpcContext.empty(), "ping", Map.of(), String.class)).isEqualTo("pong");
 		});
 	}
@@ -94,14 +94,14 @@ class RpcEndpointRegistryTest {
 	@Test
 	void executorThreadsZeroRunsRequestsOnTheConsumerThreadInsteadOfAWorker() {
 		this.runner.withBean(ThreadEndpoint.class).run((context) -> {
-			RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+			RpcTemplate client = context.getBean(RpcClientFactory.class).client("app");
 			assertThat(client.call(RpcContext.empty(), "thread", Map.of(), String.class))
 				.startsWith("oslo4j-rpc-app.n1-");
 		});
 		this.runner.withBean(ThreadEndpoint.class)
 			.withPropertyValues("rpc.server.executor-threads=0")
 			.run((context) -> {
-				RpcClient client = context.getBean(RpcClientFactory.class).client("app");
+				RpcTemplate client = context.getBean(RpcClientFactory.class).client("app");
 				assertThat(client.call(RpcContext.empty(), "thread", Map.of(), String.class))
 					.doesNotStartWith("oslo4j-rpc-");
 				assertThat(context.getBean(RpcEndpointRegistry.class).servers().get(0).inFlight()).isZero();

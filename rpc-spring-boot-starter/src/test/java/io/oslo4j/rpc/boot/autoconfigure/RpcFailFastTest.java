@@ -81,7 +81,8 @@ class RpcFailFastTest {
 				Health down = health.health(true);
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(down.getDetails()).containsEntry("reason", "not connected to the broker");
-				assertThat(output.getOut()).containsOnlyOnce("is not reachable within PT2S");
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(output.getOut()).containsOnlyOnce("is not reachable within PT2S"));
 				try (RabbitNode node = RabbitNode.builder("oslo4j-boot-failfast", LATE_BROKER_PORT).start()) {
 					long ready = System.nanoTime();
 					await().atMost(Duration.ofSeconds(60))

@@ -263,7 +263,7 @@ class RpcRabbitOptionsTest {
 		RpcRabbitProperties rabbit = new RpcRabbitProperties();
 		rabbit.getOptions().put("rabbit_qos_prefetch_count", "7");
 		rabbit.setStreamFanout(true);
-		Map<String, String> options = rabbit.toOsloOptions((name) -> false);
+		Map<String, String> options = RabbitOsloOptions.of(rabbit, (name) -> false, List.of());
 		assertThat(options).containsEntry("rabbit_qos_prefetch_count", "7")
 			.containsEntry("rabbit_stream_fanout", "true")
 			.containsEntry("rabbit_transient_queues_ttl", "1800")
@@ -271,7 +271,7 @@ class RpcRabbitOptionsTest {
 			.doesNotContainKey("rabbit_transient_quorum_queue");
 		assertThatExceptionOfType(RpcConfigurationException.class)
 			.as("prefetch 0 set by the user disagrees with options' 7")
-			.isThrownBy(() -> rabbit.toOsloOptions("rpc.rabbit.prefetch"::equals))
+			.isThrownBy(() -> RabbitOsloOptions.of(rabbit, "rpc.rabbit.prefetch"::equals, List.of()))
 			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("rpc.rabbit.prefetch"));
 	}
 

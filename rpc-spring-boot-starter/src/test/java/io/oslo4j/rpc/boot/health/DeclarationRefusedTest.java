@@ -15,7 +15,7 @@ import io.oslo4j.rpc.boot.notify.RpcNotificationAutoConfiguration;
 import io.oslo4j.rpc.notify.Notification;
 import io.oslo4j.rpc.rabbit.DeclarationException;
 import io.oslo4j.rpc.transport.Listener;
-import io.oslo4j.rpc.transport.MessageHandler;
+import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
@@ -147,7 +147,7 @@ class DeclarationRefusedTest {
 		}
 
 		@Override
-		public Listener listen(Target target, MessageHandler handler) {
+		public Listener listen(Target target, DeliveryHandler handler) {
 			RuntimeException current = this.refusal;
 			if (current != null) {
 				throw current;
@@ -157,7 +157,7 @@ class DeclarationRefusedTest {
 
 		@Override
 		public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
-				MessageHandler handler) {
+				DeliveryHandler handler) {
 			RuntimeException current = this.notificationRefusal;
 			if (current != null) {
 				throw current;

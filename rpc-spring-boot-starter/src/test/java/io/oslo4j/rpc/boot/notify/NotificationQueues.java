@@ -2,7 +2,7 @@ package io.oslo4j.rpc.boot.notify;
 
 import java.util.Arrays;
 
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.test.BrokerQueues;
 
 /**
@@ -18,7 +18,8 @@ final class NotificationQueues {
 	 * @param topic the topic
 	 */
 	static void delete(String topic) {
-		BrokerQueues.delete(Arrays.stream(Priority.values()).map((p) -> topic + "." + p.lowerName()).toList());
+		BrokerQueues
+			.delete(Arrays.stream(NotificationPriority.values()).map((p) -> topic + "." + p.lowerName()).toList());
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.interop.PythonOslo;
 import io.oslo4j.rpc.notify.Notification;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class PythonNotifierToBootListenerTest {
 		NotificationQueues.delete(this.topic);
 	}
 
-	private static Map<String, Object> step(Priority priority, String eventType, Object payload) {
+	private static Map<String, Object> step(NotificationPriority priority, String eventType, Object payload) {
 		Map<String, Object> step = new LinkedHashMap<>();
 		step.put("priority", priority.lowerName());
 		step.put("event_type", eventType);
@@ -61,18 +61,18 @@ class PythonNotifierToBootListenerTest {
 					"rpc.fail-fast=true")
 			.run((context) -> {
 				List<Map<String, Object>> steps = new ArrayList<>();
-				for (Priority priority : Priority.values()) {
+				for (NotificationPriority priority : NotificationPriority.values()) {
 					steps.add(step(priority, "compute.instance." + priority.lowerName(),
 							Map.of("priority", priority.lowerName())));
 				}
-				Map<String, Object> network = step(Priority.INFO, "compute.instance.other", Map.of("n", 1));
+				Map<String, Object> network = step(NotificationPriority.INFO, "compute.instance.other", Map.of("n", 1));
 				network.put("publisher_id", "network.host2");
 				steps.add(network);
 				PythonOslo.runNotifier(url, this.topic, steps, WAIT, "--publisher-id", "compute.host1");
 
 				RecordingListener recording = context.getBean(RecordingListener.class);
 				await().atMost(WAIT).until(() -> recording.all.size() == 8 && recording.instances.size() == 7);
-				assertThat(recording.all).extracting(Notification::priority).contains(Priority.values());
+				assertThat(recording.all).extracting(Notification::priority).contains(NotificationPriority.values());
 				for (Notification n : recording.all) {
 					if ("network.host2".equals(n.publisherId())) {
 						continue;

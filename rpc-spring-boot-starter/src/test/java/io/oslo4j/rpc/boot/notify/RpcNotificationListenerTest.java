@@ -19,7 +19,7 @@ import io.oslo4j.rpc.notify.NotificationListener;
 import io.oslo4j.rpc.notify.NotificationResult;
 import io.oslo4j.rpc.notify.Notifier;
 import io.oslo4j.rpc.notify.NotifierDriver;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class RpcNotificationListenerTest {
 			assertThat(all[3]).isEqualTo("args.created");
 			assertThat(all[4]).isEqualTo(new Instance("i-1", 2));
 			assertThat(List.copyOf(((Map<?, ?>) all[5]).keySet())).isEqualTo(List.of("message_id", "timestamp"));
-			assertThat(all[6]).isEqualTo(Priority.WARN);
+			assertThat(all[6]).isEqualTo(NotificationPriority.WARN);
 			assertThat(all[7]).isEqualTo("warn");
 			assertThat(((Notification) all[8]).payload()).isEqualTo(Map.of("id", "i-1", "vcpus", 2));
 			Object[] single = listener.calls.stream().filter((call) -> call.length == 1).findFirst().orElseThrow();
@@ -82,7 +82,7 @@ class RpcNotificationListenerTest {
 			ErrorsListener listener = context.getBean(ErrorsListener.class);
 			List<NotificationListener> listeners = context.getBean(RpcNotificationListenerRegistry.class).listeners();
 			assertThat(listeners).hasSize(1);
-			assertThat(listeners.get(0).priorities()).containsExactly(Priority.ERROR);
+			assertThat(listeners.get(0).priorities()).containsExactly(NotificationPriority.ERROR);
 			Notifier compute = notifier(context);
 			Notifier network = compute.prepare("network.host-1");
 			compute.error(RpcContext.empty(), "volume.attach.error", 1);
@@ -226,7 +226,7 @@ class RpcNotificationListenerTest {
 
 		@RpcNotificationListener(eventType = "args\\.")
 		public void everything(RpcContext context, Map<String, Object> ctxt, String publisherId, String eventType,
-				Instance payload, Map<String, Object> metadata, Priority level, String priority,
+				Instance payload, Map<String, Object> metadata, NotificationPriority level, String priority,
 				Notification notification) {
 			this.calls.add(new Object[] { context, ctxt, publisherId, eventType, payload, metadata, level, priority,
 					notification });
@@ -246,7 +246,7 @@ class RpcNotificationListenerTest {
 		final List<Object> payloads = new CopyOnWriteArrayList<>();
 
 		@RpcNotificationListener(eventType = "compute\\.instance\\..*", publisherId = "^compute\\.",
-				priorities = Priority.ERROR)
+				priorities = NotificationPriority.ERROR)
 		void errors(Object payload) {
 			this.payloads.add(payload);
 		}
@@ -282,7 +282,7 @@ class RpcNotificationListenerTest {
 
 		final AtomicInteger count = new AtomicInteger();
 
-		@RpcNotificationListener(topics = "${test.topics}", priorities = Priority.SAMPLE)
+		@RpcNotificationListener(topics = "${test.topics}", priorities = NotificationPriority.SAMPLE)
 		public void count(Object payload) {
 			this.count.incrementAndGet();
 		}

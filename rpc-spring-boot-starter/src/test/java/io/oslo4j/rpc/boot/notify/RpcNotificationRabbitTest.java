@@ -7,7 +7,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.notify.Notification;
 import io.oslo4j.rpc.notify.Notifier;
-import io.oslo4j.rpc.notify.Priority;
+import io.oslo4j.rpc.notify.NotificationPriority;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.junit.jupiter.api.AfterEach;
@@ -66,14 +66,15 @@ class RpcNotificationRabbitTest {
 			System.out.printf("4 notifications from one Boot application to another over RabbitMQ in %d ms%n",
 					(System.nanoTime() - start) / 1_000_000);
 			Notification first = recording.all.stream()
-				.filter((n) -> "compute.host1".equals(n.publisherId()) && n.priority() == Priority.INFO)
+				.filter((n) -> "compute.host1".equals(n.publisherId()) && n.priority() == NotificationPriority.INFO)
 				.findFirst()
 				.orElseThrow();
 			assertThat(first.eventType()).isEqualTo("compute.instance.create.end");
 			assertThat(first.payload()).isEqualTo(Map.of("instance_id", "i-1", "vcpus", 2));
 			assertThat(first.context().asMap()).containsEntry("user_id", "u1").doesNotContainKey("auth_token");
 			assertThat(recording.all).extracting(Notification::priority)
-				.containsExactlyInAnyOrder(Priority.INFO, Priority.ERROR, Priority.INFO, Priority.SAMPLE);
+				.containsExactlyInAnyOrder(NotificationPriority.INFO, NotificationPriority.ERROR,
+						NotificationPriority.INFO, NotificationPriority.SAMPLE);
 			assertThat(recording.instances).containsExactlyInAnyOrder(Map.of("instance_id", "i-1", "vcpus", 2),
 					Map.of("instance_id", "i-2"));
 		}));

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
-import io.oslo4j.rpc.client.RpcClient;
+import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.security.BrokerUser;
 import io.oslo4j.rpc.security.LogCapture;
 import io.oslo4j.rpc.test.BrokerQueues;
@@ -61,7 +61,7 @@ class CredentialLeakTest {
 				LogCapture logs = LogCapture.atLevel(Level.DEBUG)) {
 			try (ConfigurableApplicationContext context = application(user, password, broker, topic).run()) {
 				Transport transport = context.getBean(Transport.class);
-				RpcClient client = new RpcClient(transport, Target.topic(topic),
+				RpcTemplate client = new RpcTemplate(transport, Target.topic(topic),
 						ClientOptions.defaults().withTimeout(Duration.ofSeconds(20)));
 				assertThat(client.call(RpcContext.empty(), "echo", Map.of("value", "hi"), String.class))
 					.isEqualTo("hi");

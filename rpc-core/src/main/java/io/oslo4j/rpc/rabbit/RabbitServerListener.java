@@ -10,9 +10,9 @@ import java.util.List;
  * service, and with it the fanout casts sent meanwhile), and the shared stream is never
  * deleted.
  */
-final class RabbitListener extends RabbitQueueListener {
+final class RabbitServerListener extends RabbitQueueListener {
 
-	RabbitListener(List<OsloListenerContainer> containers, RabbitTopology topology,
+	RabbitServerListener(List<OsloListenerContainer> containers, RabbitTopology topology,
 			RabbitLayout.Declarations declarations, Runnable onClose) {
 		super(containers, topology, declarations, onClose);
 	}

@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
  * {@code MessageDeliveryFailure} / {@code MessageUndeliverable}). When this is thrown
  * from a cast, the message must be assumed lost.
  */
-public class MessageDeliveryException extends RpcException {
+public class RpcDeliveryException extends RpcException {
 
 	private static final long serialVersionUID = 1L;
 
-	public MessageDeliveryException(String message) {
+	public RpcDeliveryException(String message) {
 		super(message);
 	}
 
-	public MessageDeliveryException(String message, @Nullable Throwable cause) {
+	public RpcDeliveryException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * {@code fanout} it goes to every server of the topic.</li>
  * </ul>
  */
-public final class RpcClient {
+public final class RpcTemplate {
 
 	private final Transport transport;
 
@@ -42,11 +42,11 @@ public final class RpcClient {
 
 	private final ClientOptions options;
 
-	public RpcClient(Transport transport, Target target) {
+	public RpcTemplate(Transport transport, Target target) {
 		this(transport, target, ClientOptions.defaults());
 	}
 
-	public RpcClient(Transport transport, Target target, ClientOptions options) {
+	public RpcTemplate(Transport transport, Target target, ClientOptions options) {
 		this.transport = transport;
 		this.target = target;
 		this.options = options;
@@ -70,10 +70,10 @@ public final class RpcClient {
 	 * @param overrides sets what differs
 	 * @return the prepared client
 	 */
-	public RpcClient prepare(Consumer<Prepare> overrides) {
+	public RpcTemplate prepare(Consumer<Prepare> overrides) {
 		Prepare prepare = new Prepare(this.target, this.options);
 		overrides.accept(prepare);
-		return new RpcClient(this.transport, prepare.target(), prepare.options());
+		return new RpcTemplate(this.transport, prepare.target(), prepare.options());
 	}
 
 	/**
@@ -126,7 +126,7 @@ public final class RpcClient {
 	 * @throws RpcVersionCapException when the version is above the cap
 	 * @throws io.oslo4j.rpc.RpcTimeoutException when no reply came in time
 	 * @throws io.oslo4j.rpc.RemoteRpcException when the remote method failed
-	 * @throws io.oslo4j.rpc.MessageDeliveryException when the request could not be sent
+	 * @throws io.oslo4j.rpc.RpcDeliveryException when the request could not be sent
 	 */
 	public <T> T call(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args, Type resultType) {
 		CompletableFuture<@Nullable Object> future = send(ctx, method, args);
@@ -169,7 +169,7 @@ public final class RpcClient {
 	 * @param method the method name
 	 * @param args the keyword arguments
 	 * @throws io.oslo4j.rpc.InvalidTargetException when the target has no topic
-	 * @throws io.oslo4j.rpc.MessageDeliveryException when the message could not be sent
+	 * @throws io.oslo4j.rpc.RpcDeliveryException when the message could not be sent
 	 */
 	public void cast(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
 		this.target.validateForSend();
@@ -288,7 +288,7 @@ public final class RpcClient {
 
 	@Override
 	public String toString() {
-		return "RpcClient[" + this.target + " via " + this.transport.url() + "]";
+		return "RpcTemplate[" + this.target + " via " + this.transport.url() + "]";
 	}
 
 }

@@ -6,7 +6,7 @@ package io.oslo4j.rpc.transport;
  * requeue and the consumer goes on.
  */
 @FunctionalInterface
-public interface MessageHandler {
+public interface DeliveryHandler {
 
 	/**
 	 * Handles one message.

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code priority} key, lower-case in routing keys, queue names and endpoint method
  * names.
  */
-public enum Priority {
+public enum NotificationPriority {
 
 	/** {@code audit}. */
 	AUDIT,
@@ -54,12 +54,12 @@ public enum Priority {
 	 * @param value the value, possibly {@code null}
 	 * @return the priority, or {@code null} when it is not one of oslo's
 	 */
-	public static @Nullable Priority fromWire(@Nullable String value) {
+	public static @Nullable NotificationPriority fromWire(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
 		String lower = value.toLowerCase(Locale.ROOT);
-		for (Priority priority : values()) {
+		for (NotificationPriority priority : values()) {
 			if (priority.lowerName().equals(lower)) {
 				return priority;
 			}
