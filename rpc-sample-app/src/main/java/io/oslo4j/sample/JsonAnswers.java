@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
  * the JSON string {@code "slept 5"} as {@code application/json}, not the text
  * {@code slept 5}. Spring MVC writes a {@code String} result with its plain-text
  * converter when that converter comes first; this puts the JSON converter ahead of it, so
- * a client that accepts JSON (or anything) gets JSON, and one that asks for
- * {@code text/plain} still gets text.
+ * a client that accepts JSON (or anything) gets JSON.
  */
 @Component
 class JsonAnswers implements ServerHttpMessageConvertersCustomizer {
