@@ -82,6 +82,15 @@ public class RpcNotificationListenerRegistry
 		this.failFast = failFast;
 	}
 
+	/**
+	 * Returns how listeners run ({@code rpc.notifications.listener.*}); each listener
+	 * sets its own pool.
+	 * @return the listener options
+	 */
+	public NotificationListenerOptions options() {
+		return this.options;
+	}
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
 		if (beanFactory instanceof ConfigurableListableBeanFactory listable) {
