@@ -41,7 +41,8 @@ public class RpcRabbitProperties extends RpcRabbitQueueProperties {
 
 	/**
 	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds: a number without unit
-	 * is seconds, fractions of a second are refused); 0 disables it.
+	 * is seconds, fractions of a second are refused); 0 asks for none, and the broker's
+	 * own heartbeat (60 s unless configured) then applies.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration heartbeat = Duration.ofSeconds(60);
