@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import com.rabbitmq.client.ShutdownSignalException;
@@ -52,7 +53,7 @@ final class RabbitConnectionFactories implements AutoCloseable {
 
 	private volatile @Nullable String lastTlsFailure;
 
-	RabbitConnectionFactories(TransportUrl url, RabbitOptions options) {
+	RabbitConnectionFactories(TransportUrl url, RabbitOptions options, @Nullable SSLContext sslContext) {
 		com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
 		rabbit.setAutomaticRecoveryEnabled(false);
 		// connection_timeout bounds the AMQP handshake too (Spring sets only the TCP one)
@@ -63,7 +64,7 @@ final class RabbitConnectionFactories implements AutoCloseable {
 		// bounds what arrives; max_message_size (HandlerListenerAdapter) rejects it.
 		rabbit.setMaxInboundMessageBodySize(Integer.MAX_VALUE);
 		if (options.ssl()) {
-			RabbitTls.configure(rabbit, options, url);
+			RabbitTls.configure(rabbit, options, url, sslContext);
 		}
 		String maskedUrl = url.toString();
 		this.consumer = new CachingConnectionFactory(rabbit);

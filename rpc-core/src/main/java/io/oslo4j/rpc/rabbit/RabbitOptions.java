@@ -47,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * to false, and oslo checks it only with {@code ssl_ca_file})
  * @param sslVerify whether the server's certificate and host name are verified at all
  * (oslo4j's {@code ssl_verify}, default true); false trusts any certificate
- * @param heartbeat the AMQP heartbeat in seconds, 0 disables it
+ * @param heartbeat the AMQP heartbeat in seconds; 0 asks for none, and the broker's own
+ * then applies (amqp-client takes the larger value when one side is 0)
  * ({@code heartbeat_timeout_threshold})
  * @param durableQueues {@code amqp_durable_queues}
  * @param autoDelete {@code amqp_auto_delete}

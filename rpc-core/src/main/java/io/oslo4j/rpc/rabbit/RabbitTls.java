@@ -15,7 +15,6 @@ import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -26,6 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.TrustEverythingTrustManager;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
+import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * The client certificate and key come from oslo's PEM options ({@code ssl_cert_file},
  * {@code ssl_key_file}; a key may sit in the certificate file itself, as Python's
  * {@code load_cert_chain} allows), or the whole {@link SSLContext} from the application
- * ({@link #withSslContext}, e.g. a Spring Boot SSL bundle). Every problem with a file is
- * reported naming the option and the file.
+ * ({@link TransportSettings#sslContext()}, e.g. a Spring Boot SSL bundle). Every problem
+ * with a file is reported naming the option and the file.
  */
 public final class RabbitTls {
 
@@ -54,43 +54,20 @@ public final class RabbitTls {
 
 	private static final String KEY_END = "-----END PRIVATE KEY-----";
 
-	private static final ThreadLocal<@Nullable SSLContext> GIVEN = new ThreadLocal<>();
-
 	private RabbitTls() {
 	}
 
 	/**
-	 * Makes transports with an {@link SSLContext} of the application's (its key and trust
-	 * material, e.g. from a Spring Boot SSL bundle): every rabbit transport that
-	 * {@code creation} makes on the calling thread uses it for TLS, instead of
-	 * {@code ssl_ca_file}, {@code ssl_cert_file}, {@code ssl_key_file} and
-	 * {@code ssl_version}, which must then not be set. TLS is still switched on by the
-	 * {@code ssl} option, and the host name is verified unless
-	 * {@code ssl_enforce_hostname_verification} is false.
-	 * @param <T> what is made
-	 * @param context the TLS context
-	 * @param creation makes the transport, e.g.
-	 * {@code () -> Transports.create(url, settings)}
-	 * @return what {@code creation} returned
+	 * Switches TLS on for a connection factory.
+	 * @param factory the factory
+	 * @param options the transport's options
+	 * @param url the transport URL, for messages
+	 * @param given the application's TLS context
+	 * ({@link TransportSettings#sslContext()}), or {@code null} to build one from oslo's
+	 * {@code ssl_*} options
 	 */
-	public static <T> T withSslContext(SSLContext context, Supplier<T> creation) {
-		SSLContext previous = GIVEN.get();
-		GIVEN.set(context);
-		try {
-			return creation.get();
-		}
-		finally {
-			if (previous != null) {
-				GIVEN.set(previous);
-			}
-			else {
-				GIVEN.remove();
-			}
-		}
-	}
-
-	static void configure(ConnectionFactory factory, RabbitOptions options, TransportUrl url) {
-		SSLContext given = GIVEN.get();
+	static void configure(ConnectionFactory factory, RabbitOptions options, TransportUrl url,
+			@Nullable SSLContext given) {
 		try {
 			if (given != null) {
 				checkNoFiles(options);
@@ -114,14 +91,16 @@ public final class RabbitTls {
 	private static void checkNoFiles(RabbitOptions options) throws GeneralSecurityException {
 		if (!options.sslVerify()) {
 			throw new GeneralSecurityException("ssl_verify=false cannot be combined with the TLS context given by "
-					+ "the application (an SSL bundle), whose trust material verifies the broker");
+					+ "the application (TransportSettings.sslContext, e.g. an SSL bundle), whose trust material "
+					+ "verifies the broker");
 		}
 		for (String[] option : new String[][] { { "ssl_ca_file", options.sslCaFile() },
 				{ "ssl_cert_file", options.sslCertFile() }, { "ssl_key_file", options.sslKeyFile() },
 				{ "ssl_version", options.sslVersion() } }) {
 			if (option[1] != null) {
 				throw new GeneralSecurityException(option[0] + " cannot be combined with the TLS context given by the "
-						+ "application (an SSL bundle), which holds the key and trust material; set one of them");
+						+ "application (TransportSettings.sslContext, e.g. an SSL bundle), which holds the key and "
+						+ "trust material; set one of them");
 			}
 		}
 	}

@@ -66,14 +66,15 @@ public class RabbitTransport extends AbstractTransport {
 	/**
 	 * Makes a transport; nothing is connected until first use.
 	 * @param url the URL (driver {@code rabbit})
-	 * @param settings the control exchange and {@code [oslo_messaging_rabbit]} options
+	 * @param settings the control exchange, {@code [oslo_messaging_rabbit]} options and
+	 * the application's TLS context, if any
 	 * @throws io.oslo4j.rpc.transport.InvalidTransportUrlException for an unknown option
 	 * or a bad value
 	 */
 	public RabbitTransport(TransportUrl url, TransportSettings settings) {
 		super(url, settings);
 		this.options = RabbitOptions.of(url, settings);
-		this.connectionFactories = new RabbitConnectionFactories(url, this.options);
+		this.connectionFactories = new RabbitConnectionFactories(url, this.options, settings.sslContext());
 		this.layout = new RabbitLayout(this.options, settings.controlExchange());
 		this.topology = new RabbitTopology(this.connectionFactories.consumer(), this.options);
 		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);

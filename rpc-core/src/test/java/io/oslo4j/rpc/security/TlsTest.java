@@ -1,18 +1,27 @@
 package io.oslo4j.rpc.security;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.transport.TransportSettings;
+import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * certificate from another CA, or for another host ({@code wronghost.example}), is
  * refused with an error that says so. Without {@code ssl_ca_file} the JVM's trust store
  * is used (the test CA is refused); only {@code ssl_verify=false} trusts any certificate.
+ * An {@code SSLContext} of the application's, given in the {@link TransportSettings},
+ * replaces {@code ssl_ca_file} and is verified the same way.
  */
 class TlsTest {
 
@@ -54,13 +65,20 @@ class TlsTest {
 
 			assertThat(call(trusted, node)).isEqualTo(3L);
 
+			// the application's own SSLContext, given in the transport settings
+			String noCaFile = "rabbit://guest:guest@127.0.0.1:" + TLS_PORT + "/?ssl=1";
+			assertThat(call(noCaFile, settingsTrusting(certificates.resolve("ca.pem")), node)).isEqualTo(3L);
+			assertThat(
+					catchThrowable(() -> call(noCaFile, settingsTrusting(certificates.resolve("other-ca.pem")), null)))
+				.hasMessageContaining("TLS handshake with the broker failed")
+				.hasMessageContaining("unable to find valid certification path");
+
 			Throwable untrusted = catchThrowable(() -> call(url(certificates.resolve("other-ca.pem")), null));
 			System.out.println("tls: a certificate of another CA: " + untrusted);
 			assertThat(untrusted).hasMessageContaining("TLS handshake with the broker failed")
 				.hasMessageContaining("unable to find valid certification path");
 
 			// without ssl_ca_file: the JVM's trust store, which does not hold the test CA
-			String noCaFile = "rabbit://guest:guest@127.0.0.1:" + TLS_PORT + "/?ssl=1";
 			assertThat(catchThrowable(() -> call(noCaFile, null)))
 				.hasMessageContaining("TLS handshake with the broker failed")
 				.hasMessageContaining("unable to find valid certification path");
@@ -96,9 +114,53 @@ class TlsTest {
 			.withMessageContaining("ssl_key_file " + empty + " is set without ssl_cert_file");
 	}
 
+	@Test
+	void anSslContextOfTheApplicationReplacesOslosFileOptionsAndKeepsVerification(@TempDir Path directory)
+			throws Exception {
+		new TestCertificates(directory, "ca");
+		TransportSettings settings = settingsTrusting(directory.resolve("ca.pem"));
+		assertThatExceptionOfType(InvalidTransportUrlException.class)
+			.isThrownBy(() -> Transports.create(
+					TransportUrl.parse("rabbit://u:secret@h/?ssl=1&ssl_ca_file=" + directory.resolve("ca.pem")),
+					settings))
+			.withMessageContaining("ssl_ca_file cannot be combined with the TLS context given by the application")
+			.withMessageNotContaining("secret");
+		assertThatExceptionOfType(InvalidTransportUrlException.class)
+			.isThrownBy(() -> Transports.create(TransportUrl.parse("rabbit://h/?ssl=1&ssl_verify=false"), settings))
+			.withMessageContaining("ssl_verify=false cannot be combined with the TLS context given by the application");
+		// a transport without TLS ignores it
+		try (Transport plain = Transports.create(TransportUrl.parse("rabbit://h/"), settings)) {
+			assertThat(plain.url().option("ssl")).isNull();
+		}
+	}
+
+	/**
+	 * Settings whose TLS context trusts the CAs of a PEM file, as an application makes
+	 * it.
+	 */
+	private static TransportSettings settingsTrusting(Path caFile) throws Exception {
+		KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+		store.load(null, null);
+		try (InputStream in = Files.newInputStream(caFile)) {
+			int index = 0;
+			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+				store.setCertificateEntry("ca-" + index++, certificate);
+			}
+		}
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(store);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trust.getTrustManagers(), null);
+		return TransportSettings.defaults().withSslContext(context);
+	}
+
 	/** Serves and calls over a transport; with a node, checks its connections use TLS. */
 	private static long call(String url, @Nullable RabbitNode node) {
-		try (Transport transport = Transports.create(url + "&connection_timeout=10");
+		return call(url, TransportSettings.defaults(), node);
+	}
+
+	private static long call(String url, TransportSettings settings, @Nullable RabbitNode node) {
+		try (Transport transport = Transports.create(TransportUrl.parse(url + "&connection_timeout=10"), settings);
 				ServedTopic served = ServedTopic.serve(transport, "tls", new FuzzEndpoint())) {
 			RpcTemplate client = served.client(transport, Duration.ofSeconds(20));
 			long sum = client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class);

@@ -76,6 +76,15 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 		this.serverName = serverName;
 	}
 
+	/**
+	 * Returns how the servers run: {@code rpc.server.executor-threads}, {@code ack-mode}
+	 * and {@code shutdown-timeout}, the serializer and the observation registry.
+	 * @return the server options
+	 */
+	public RpcServerOptions options() {
+		return this.options;
+	}
+
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
 		this.applicationContext = applicationContext;

@@ -8,10 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.convert.DataSizeUnit;
 import org.springframework.boot.convert.DurationUnit;
-import org.springframework.util.unit.DataSize;
-import org.springframework.util.unit.DataUnit;
 
 /**
  * RabbitMQ transport options, {@code rpc.rabbit.*}, passed to the transport under their
@@ -31,26 +28,11 @@ import org.springframework.util.unit.DataUnit;
  * PEM options through {@link #getOptions() options} ({@code ssl_ca_file},
  * {@code ssl_cert_file}, {@code ssl_key_file}, {@code ssl_version}). The broker's
  * certificate and host name are verified unless {@code rpc.rabbit.ssl.verify=false}.
+ * <p>
+ * This class holds the connection and consumer settings; the queue topology settings,
+ * under the same prefix, are in {@link RpcRabbitQueueProperties}.
  */
-public class RpcRabbitProperties {
-
-	/**
-	 * Whether the topic exchange and queues are durable (amqp_durable_queues).
-	 */
-	private boolean durableQueues;
-
-	/**
-	 * Whether topic queues are quorum queues (rabbit_quorum_queue); implies durable.
-	 */
-	private boolean quorumQueues;
-
-	/**
-	 * How long unused fanout and reply queues live (rabbit_transient_queues_ttl, whole
-	 * seconds: a number without unit is seconds, fractions of a second are refused); 0
-	 * for no expiry.
-	 */
-	@DurationUnit(ChronoUnit.SECONDS)
-	private Duration transientQueuesTtl = Duration.ofSeconds(1800);
+public class RpcRabbitProperties extends RpcRabbitQueueProperties {
 
 	/**
 	 * Unacknowledged messages per consumer (rabbit_qos_prefetch_count); 0 for unlimited.
@@ -59,7 +41,8 @@ public class RpcRabbitProperties {
 
 	/**
 	 * AMQP heartbeat (heartbeat_timeout_threshold, whole seconds: a number without unit
-	 * is seconds, fractions of a second are refused); 0 disables it.
+	 * is seconds, fractions of a second are refused); 0 asks for none, and the broker's
+	 * own heartbeat (60 s unless configured) then applies.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration heartbeat = Duration.ofSeconds(60);
@@ -89,41 +72,6 @@ public class RpcRabbitProperties {
 	private int poolSize = 30;
 
 	/**
-	 * Whether reply and fanout queues are quorum queues, durable, and the fanout
-	 * exchanges durable (rabbit_transient_quorum_queue). Needed on RabbitMQ 4.3 and
-	 * later, which refuses transient non-exclusive queues by default. Not set: oslo's
-	 * default, false.
-	 */
-	private @Nullable Boolean transientQuorumQueues;
-
-	/**
-	 * Whether fanout casts go through one stream per topic, "<topic>_fanout", shared by
-	 * every server (rabbit_stream_fanout). Requires transient-quorum-queues=true and a
-	 * prefetch greater than 0. Not set: oslo's default, false.
-	 */
-	private @Nullable Boolean streamFanout;
-
-	/**
-	 * Delivery limit of quorum queues (rabbit_quorum_delivery_limit, deliveries): a
-	 * message redelivered this many times is dropped. 0 for none (RabbitMQ 4 then applies
-	 * its own default of 20). Not set: oslo's default, 0.
-	 */
-	private @Nullable Integer quorumDeliveryLimit;
-
-	/**
-	 * Messages a quorum queue keeps in memory (rabbit_quorum_max_memory_length,
-	 * messages); 0 for no limit. Not set: oslo's default, 0.
-	 */
-	private @Nullable Integer quorumMaxMemoryLength;
-
-	/**
-	 * Bytes of messages a quorum queue keeps in memory (rabbit_quorum_max_memory_bytes; a
-	 * number without unit is bytes); 0 for no limit. Not set: oslo's default, 0.
-	 */
-	@DataSizeUnit(DataUnit.BYTES)
-	private @Nullable DataSize quorumMaxMemoryBytes;
-
-	/**
 	 * Upper bound of the random delay added to each reconnection attempt, so that many
 	 * services do not reconnect at the same moment (kombu_reconnect_splay, seconds; a
 	 * number without unit is seconds, a fraction needs a unit: 500ms). Not set: oslo's
@@ -131,11 +79,6 @@ public class RpcRabbitProperties {
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration reconnectSplay;
-
-	/**
-	 * Stable names for reply and fanout queues (oslo's queue manager).
-	 */
-	private final QueueManager queueManager = new QueueManager();
 
 	/**
 	 * TLS: verified by default; a Spring Boot SSL bundle for the key and trust material.
@@ -150,30 +93,6 @@ public class RpcRabbitProperties {
 	 * values fails startup.
 	 */
 	private Map<String, String> options = new LinkedHashMap<>();
-
-	public boolean isDurableQueues() {
-		return this.durableQueues;
-	}
-
-	public void setDurableQueues(boolean durableQueues) {
-		this.durableQueues = durableQueues;
-	}
-
-	public boolean isQuorumQueues() {
-		return this.quorumQueues;
-	}
-
-	public void setQuorumQueues(boolean quorumQueues) {
-		this.quorumQueues = quorumQueues;
-	}
-
-	public Duration getTransientQueuesTtl() {
-		return this.transientQueuesTtl;
-	}
-
-	public void setTransientQueuesTtl(Duration transientQueuesTtl) {
-		this.transientQueuesTtl = transientQueuesTtl;
-	}
 
 	public int getPrefetch() {
 		return this.prefetch;
@@ -223,56 +142,12 @@ public class RpcRabbitProperties {
 		this.poolSize = poolSize;
 	}
 
-	public @Nullable Boolean getTransientQuorumQueues() {
-		return this.transientQuorumQueues;
-	}
-
-	public void setTransientQuorumQueues(@Nullable Boolean transientQuorumQueues) {
-		this.transientQuorumQueues = transientQuorumQueues;
-	}
-
-	public @Nullable Boolean getStreamFanout() {
-		return this.streamFanout;
-	}
-
-	public void setStreamFanout(@Nullable Boolean streamFanout) {
-		this.streamFanout = streamFanout;
-	}
-
-	public @Nullable Integer getQuorumDeliveryLimit() {
-		return this.quorumDeliveryLimit;
-	}
-
-	public void setQuorumDeliveryLimit(@Nullable Integer quorumDeliveryLimit) {
-		this.quorumDeliveryLimit = quorumDeliveryLimit;
-	}
-
-	public @Nullable Integer getQuorumMaxMemoryLength() {
-		return this.quorumMaxMemoryLength;
-	}
-
-	public void setQuorumMaxMemoryLength(@Nullable Integer quorumMaxMemoryLength) {
-		this.quorumMaxMemoryLength = quorumMaxMemoryLength;
-	}
-
-	public @Nullable DataSize getQuorumMaxMemoryBytes() {
-		return this.quorumMaxMemoryBytes;
-	}
-
-	public void setQuorumMaxMemoryBytes(@Nullable DataSize quorumMaxMemoryBytes) {
-		this.quorumMaxMemoryBytes = quorumMaxMemoryBytes;
-	}
-
 	public @Nullable Duration getReconnectSplay() {
 		return this.reconnectSplay;
 	}
 
 	public void setReconnectSplay(@Nullable Duration reconnectSplay) {
 		this.reconnectSplay = reconnectSplay;
-	}
-
-	public QueueManager getQueueManager() {
-		return this.queueManager;
 	}
 
 	public RpcRabbitSslProperties getSsl() {
@@ -285,56 +160,6 @@ public class RpcRabbitProperties {
 
 	public void setOptions(Map<String, String> options) {
 		this.options = options;
-	}
-
-	/**
-	 * Stable reply and fanout queue names, "reply_<hostname>:<processname>:<n>" and
-	 * "<topic>_fanout_<hostname>:<processname>:<n>" (oslo's queue manager), so that a
-	 * restarted service finds its queues again instead of leaving new ones behind.
-	 */
-	public static class QueueManager {
-
-		/**
-		 * Whether queue names come from the queue manager (use_queue_manager). Not set:
-		 * oslo's default, false.
-		 */
-		private @Nullable Boolean enabled;
-
-		/**
-		 * First part of the queue names (hostname). Not set: the host name.
-		 */
-		private @Nullable String hostname;
-
-		/**
-		 * Second part of the queue names (processname). Not set: spring.application.name
-		 * when that is set, else the name of the main class.
-		 */
-		private @Nullable String processName;
-
-		public @Nullable Boolean getEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(@Nullable Boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public @Nullable String getHostname() {
-			return this.hostname;
-		}
-
-		public void setHostname(@Nullable String hostname) {
-			this.hostname = hostname;
-		}
-
-		public @Nullable String getProcessName() {
-			return this.processName;
-		}
-
-		public void setProcessName(@Nullable String processName) {
-			this.processName = processName;
-		}
-
 	}
 
 	/**

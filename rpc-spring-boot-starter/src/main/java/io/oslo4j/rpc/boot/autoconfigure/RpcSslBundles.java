@@ -1,11 +1,7 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
-import java.util.function.Supplier;
-
 import javax.net.ssl.SSLContext;
 
-import io.oslo4j.rpc.rabbit.RabbitTls;
-import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -14,8 +10,8 @@ import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Spring Boot SSL bundles as the TLS of oslo4j transports: finds a bundle by name,
- * failing with the property that named it, and makes transports with its
- * {@link SSLContext}.
+ * failing with the property that named it; its {@link SSLContext} goes to the transport
+ * through {@link io.oslo4j.rpc.transport.TransportSettings#sslContext()}.
  */
 public final class RpcSslBundles {
 
@@ -35,16 +31,6 @@ public final class RpcSslBundles {
 	public static @Nullable SSLContext context(RpcRabbitProperties rabbit, @Nullable SslBundles bundles) {
 		String name = rabbit.getSsl().getBundle();
 		return (name != null) ? bundle("rpc.rabbit.ssl.bundle", name, bundles).createSslContext() : null;
-	}
-
-	/**
-	 * Makes a transport, with an SSL context for its TLS when one is given.
-	 * @param context the SSL context, or {@code null} for oslo's {@code ssl_*} options
-	 * @param creation makes the transport
-	 * @return the transport
-	 */
-	public static Transport create(@Nullable SSLContext context, Supplier<Transport> creation) {
-		return (context != null) ? RabbitTls.withSslContext(context, creation) : creation.get();
 	}
 
 	/**

@@ -71,11 +71,11 @@ final class RpcTransports {
 		if (bundle != null) {
 			checkBundleAlone(bundleProperty, url, options);
 		}
-		TransportSettings settings = new TransportSettings(properties.getControlExchange(), options);
 		SSLContext context = (bundle != null) ? bundle.createSslContext() : null;
+		TransportSettings settings = new TransportSettings(properties.getControlExchange(), options, context);
 		Transport transport;
 		try {
-			transport = RpcSslBundles.create(context, () -> Transports.create(url, settings));
+			transport = Transports.create(url, settings);
 		}
 		catch (InvalidTransportUrlException ex) {
 			throw new RpcConfigurationException(source.equals("rpc.transport-url") ? source : "rpc.rabbit",

@@ -23,12 +23,28 @@ import org.springframework.context.annotation.Configuration;
  * Registers {@link RpcHealthIndicator} as the {@code rpc} health contributor, switched
  * off with {@code management.health.rpc.enabled=false}, and
  * {@link RpcNotificationsHealthIndicator} as the {@code rpcNotifications} one, switched
- * off with {@code management.health.rpc-notifications.enabled=false}.
+ * off with {@code management.health.rpc-notifications.enabled=false}; leaves out Spring
+ * Boot's {@code rabbit} indicator when it would check a broker the application does not
+ * use ({@link UnusedRabbitHealthFilter}).
  */
 @AutoConfiguration(after = { RpcAutoConfiguration.class, RpcNotificationAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(Transport.class)
 public final class RpcHealthContributorAutoConfiguration {
+
+	/**
+	 * Spring Boot's {@code rabbit} indicator, where {@code spring-boot-amqp} has it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.amqp.health.RabbitHealthIndicator")
+	static class SpringRabbitHealthConfiguration {
+
+		@Bean
+		static UnusedRabbitHealthFilter unusedRabbitHealthFilter() {
+			return new UnusedRabbitHealthFilter();
+		}
+
+	}
 
 	/**
 	 * Nested so that {@code @ConditionalOnEnabledHealthIndicator}, whose condition class

@@ -72,6 +72,15 @@ public class RpcNotificationListenerRegistry extends AbstractConsumerRegistry<No
 		this.defaultTopics = List.copyOf(defaultTopics);
 	}
 
+	/**
+	 * Returns how listeners run ({@code rpc.notifications.listener.*}); each listener
+	 * sets its own pool.
+	 * @return the listener options
+	 */
+	public NotificationListenerOptions options() {
+		return this.options;
+	}
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
 		if (beanFactory instanceof ConfigurableListableBeanFactory listable) {

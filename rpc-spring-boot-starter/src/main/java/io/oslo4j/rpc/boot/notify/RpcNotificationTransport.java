@@ -5,7 +5,6 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.oslo4j.rpc.boot.autoconfigure.RpcConfigurationException;
-import io.oslo4j.rpc.boot.autoconfigure.RpcSslBundles;
 import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.InvalidTransportUrlException;
 import io.oslo4j.rpc.transport.Transport;
@@ -47,7 +46,8 @@ public final class RpcNotificationTransport implements AutoCloseable {
 
 	/**
 	 * Makes a transport of its own, with the RPC transport's settings (control exchange
-	 * and {@code rpc.rabbit.*} options). Nothing is connected here: an
+	 * and {@code rpc.rabbit.*} options) and the TLS context of
+	 * {@code rpc.rabbit.ssl.bundle}. Nothing is connected here: an
 	 * {@code RpcTransportConnector} connects it when the context starts, and logs an
 	 * unreachable broker; a notifier never fails its caller.
 	 * @param url the notification transport URL
@@ -58,11 +58,12 @@ public final class RpcNotificationTransport implements AutoCloseable {
 	 */
 	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport,
 			@Nullable SSLContext sslContext) {
-		TransportSettings settings = (rpcTransport instanceof AbstractTransport known) ? known.settings()
-				: new TransportSettings(rpcTransport.controlExchange(), Map.of());
+		TransportSettings settings = ((rpcTransport instanceof AbstractTransport known) ? known.settings()
+				: new TransportSettings(rpcTransport.controlExchange(), Map.of()))
+			.withSslContext(sslContext);
 		Transport transport;
 		try {
-			transport = RpcSslBundles.create(sslContext, () -> Transports.create(url, settings));
+			transport = Transports.create(url, settings);
 		}
 		catch (InvalidTransportUrlException ex) {
 			throw new RpcConfigurationException("rpc.notifications.transport-url", ex.getMessage(),

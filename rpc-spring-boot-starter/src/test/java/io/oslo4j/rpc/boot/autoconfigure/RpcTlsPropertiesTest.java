@@ -77,7 +77,12 @@ class RpcTlsPropertiesTest {
 			.run((context) -> {
 				assertThat(effective(context).ssl()).isTrue();
 				assertThat(effective(context).sslVerify()).isTrue();
+				// the bundle's context reaches the transport through its settings
+				assertThat(((AbstractTransport) context.getBean(Transport.class)).settings().sslContext()).isNotNull();
 			});
+		this.runner
+			.run((context) -> assertThat(((AbstractTransport) context.getBean(Transport.class)).settings().sslContext())
+				.isNull());
 	}
 
 	@Test
