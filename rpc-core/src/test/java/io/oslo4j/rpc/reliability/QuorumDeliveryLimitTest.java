@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ch.qos.logback.classic.Level;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.Target;
@@ -48,6 +47,8 @@ class QuorumDeliveryLimitTest {
 
 	// port 5811 (distribution 25811, epmd 45811): the RabbitMQ 4 fault tests' range
 	private static final int PORT = 5811;
+
+	private static final String DELIVERY_LIMIT_LOGGER = "io.oslo4j.rpc.rabbit.DeliveryLimit";
 
 	private static @Nullable RabbitNode node;
 
@@ -95,10 +96,10 @@ class QuorumDeliveryLimitTest {
 			System.out.printf(
 					"[faults] delivery limit (RabbitMQ 4.0.5 default): a notification requeued forever was "
 							+ "delivered %d times, then dropped; last deliveries counted %d, warnings %d%n",
-					poison.get(), reached, logs.count(Level.WARN));
+					poison.get(), reached, logs.countFrom(DELIVERY_LIMIT_LOGGER));
 			assertThat(poison.get()).as("deliveries: the first and 20 returns").isEqualTo(21);
 			assertThat(reached).isOne();
-			assertThat(logs.count(Level.WARN)).isOne();
+			assertThat(logs.countFrom(DELIVERY_LIMIT_LOGGER)).as("delivery limit warnings").isOne();
 			listener.close();
 		}
 	}
