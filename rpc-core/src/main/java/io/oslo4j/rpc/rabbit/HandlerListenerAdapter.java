@@ -55,11 +55,13 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 		}
 		String contentType = properties.getContentType();
 		String queue = properties.getConsumerQueue();
-		if (properties.getHeaders().containsKey(DeliveryLimit.HEADER)) {
+		Boolean redelivered = properties.getRedelivered();
+		// the broker sets the count on redeliveries; a first delivery's is the
+		// publisher's
+		if (Boolean.TRUE.equals(redelivered) && properties.getHeaders().containsKey(DeliveryLimit.HEADER)) {
 			this.deliveryLimit.check(properties.getHeaders(), String.valueOf(queue),
 					channel.getConnection().getServerProperties());
 		}
-		Boolean redelivered = properties.getRedelivered();
 		RabbitIncomingMessage incoming = new RabbitIncomingMessage(channel, properties.getDeliveryTag(),
 				message.getBody(), RawContentTypeConverter.MISSING.equals(contentType) ? null : contentType,
 				properties.getContentEncoding(), (queue != null) ? queue : "", Boolean.TRUE.equals(redelivered));
