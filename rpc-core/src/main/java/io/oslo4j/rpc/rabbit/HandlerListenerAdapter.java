@@ -15,7 +15,8 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * never reaches the container: its message is rejected without requeue (unless the
  * handler settled it) and the failure is logged once. With {@code ackAfterHandler} (reply
  * queues) a message the handler left unsettled is acked when it returns, in batches when
- * {@link ReplyAcks} are given. A stream's delivery moves its {@link StreamOffset} on.
+ * {@link ReplyAcks} are given. A stream's delivery moves its {@link StreamOffset} on. A
+ * message's last delivery before the {@link DeliveryLimit} is counted and logged.
  */
 final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
@@ -29,12 +30,15 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private final @Nullable StreamOffset streamOffset;
 
+	private final DeliveryLimit deliveryLimit;
+
 	HandlerListenerAdapter(DeliveryHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks,
-			@Nullable StreamOffset streamOffset) {
+			@Nullable StreamOffset streamOffset, DeliveryLimit deliveryLimit) {
 		this.handler = handler;
 		this.ackAfterHandler = ackAfterHandler;
 		this.acks = acks;
 		this.streamOffset = streamOffset;
+		this.deliveryLimit = deliveryLimit;
 	}
 
 	@Override
@@ -52,6 +56,12 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 		String contentType = properties.getContentType();
 		String queue = properties.getConsumerQueue();
 		Boolean redelivered = properties.getRedelivered();
+		// the broker sets the count on redeliveries; a first delivery's is the
+		// publisher's
+		if (Boolean.TRUE.equals(redelivered) && properties.getHeaders().containsKey(DeliveryLimit.HEADER)) {
+			this.deliveryLimit.check(properties.getHeaders(), String.valueOf(queue),
+					channel.getConnection().getServerProperties());
+		}
 		RabbitIncomingMessage incoming = new RabbitIncomingMessage(channel, properties.getDeliveryTag(),
 				message.getBody(), RawContentTypeConverter.MISSING.equals(contentType) ? null : contentType,
 				properties.getContentEncoding(), (queue != null) ? queue : "", Boolean.TRUE.equals(redelivered));

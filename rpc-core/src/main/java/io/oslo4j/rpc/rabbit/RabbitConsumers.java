@@ -49,10 +49,13 @@ final class RabbitConsumers implements AutoCloseable {
 
 	private final AtomicBoolean reconnecting = new AtomicBoolean();
 
+	private final DeliveryLimit deliveryLimit;
+
 	RabbitConsumers(ConnectionFactory connectionFactory, BooleanSupplier connected, RabbitOptions options,
 			String broker) {
 		this.connectionFactory = connectionFactory;
 		this.options = options;
+		this.deliveryLimit = new DeliveryLimit(options.quorumDeliveryLimit());
 		this.reconnect = new ReconnectProbe(connectionFactory, connected,
 				Duration.ofMillis(Math.max(100, options.retryInterval().toMillis())), broker);
 		this.scheduler = new ThreadPoolTaskScheduler();
@@ -85,9 +88,10 @@ final class RabbitConsumers implements AutoCloseable {
 				: this.options.qosPrefetchCount();
 		container.setPrefetchCount(prefetch);
 		container.setConsumersPerQueue(1);
-		container.setMessageListener(new HandlerListenerAdapter(
-				MessageSizeLimit.wrap(handler, this.options.maxMessageSize()), ackAfterHandler,
-				ackAfterHandler ? ReplyAcks.forPrefetch(prefetch, this.scheduler) : null, streamOffset));
+		container.setMessageListener(
+				new HandlerListenerAdapter(MessageSizeLimit.wrap(handler, this.options.maxMessageSize()),
+						ackAfterHandler, ackAfterHandler ? ReplyAcks.forPrefetch(prefetch, this.scheduler) : null,
+						streamOffset, this.deliveryLimit));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);
@@ -133,6 +137,15 @@ final class RabbitConsumers implements AutoCloseable {
 				this.reconnecting.set(false);
 			}
 		}
+	}
+
+	/**
+	 * Returns the quorum queues' delivery limit, which counts the last deliveries of the
+	 * messages these consumers received.
+	 * @return the delivery limit
+	 */
+	DeliveryLimit deliveryLimit() {
+		return this.deliveryLimit;
 	}
 
 	/**

@@ -94,6 +94,18 @@ public class RabbitTransport extends AbstractTransport {
 		return this.options;
 	}
 
+	/**
+	 * Returns how many messages this transport's consumers received for the last time
+	 * before the delivery limit of their quorum queue: messages returned to the queue as
+	 * often as its {@code x-delivery-limit} ({@code rabbit_quorum_delivery_limit}, or
+	 * RabbitMQ 4's default of 20) allows, which RabbitMQ drops (or dead-letters) if they
+	 * are requeued or their consumer fails once more. Each is also logged as a warning.
+	 * @return the count since the transport was made
+	 */
+	public long deliveryLimitReached() {
+		return this.consumers.deliveryLimit().lastDeliveries();
+	}
+
 	@Override
 	public void send(Target target, byte[] body, @Nullable Duration expiration) {
 		publish(target, body, expiration, true);

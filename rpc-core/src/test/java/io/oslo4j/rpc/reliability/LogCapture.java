@@ -57,6 +57,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 		return this.events.stream().filter((event) -> event.getLevel().equals(level)).count();
 	}
 
+	/** Returns how many warnings and errors a logger wrote. */
+	long countFrom(String loggerName) {
+		return this.events.stream().filter((event) -> event.getLoggerName().equals(loggerName)).count();
+	}
+
 	/** Returns how many events carried a stack trace. */
 	long stackTraces() {
 		return this.events.stream().filter((event) -> event.getThrowableProxy() != null).count();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.oslo4j.rpc.test.RabbitNode;
@@ -31,11 +32,25 @@ final class RabbitCluster implements AutoCloseable {
 	 * @return the running cluster
 	 */
 	static RabbitCluster start(String name, int firstPort, int size) {
+		return start(name, firstPort, size, UnaryOperator.identity());
+	}
+
+	/**
+	 * Starts the nodes {@code <name>-1…n} on ports {@code firstPort…}, each built with a
+	 * customization (e.g. the Debian 13 root's RabbitMQ with a shared epmd), and clusters
+	 * them.
+	 * @param name the node name prefix
+	 * @param firstPort the AMQP port of the first node
+	 * @param size how many nodes
+	 * @param customizer applied to every node's builder
+	 * @return the running cluster
+	 */
+	static RabbitCluster start(String name, int firstPort, int size, UnaryOperator<RabbitNode.Builder> customizer) {
 		List<CompletableFuture<RabbitNode>> starting = new ArrayList<>();
 		for (int i = 0; i < size; i++) {
 			int index = i;
-			starting.add(CompletableFuture
-				.supplyAsync(() -> RabbitNode.builder(name + "-" + (index + 1), firstPort + index).start()));
+			starting.add(CompletableFuture.supplyAsync(
+					() -> customizer.apply(RabbitNode.builder(name + "-" + (index + 1), firstPort + index)).start()));
 		}
 		List<RabbitNode> started = new ArrayList<>();
 		RuntimeException failure = null;

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Ports are reserved per user so that test classes never collide: 5701–5719 core fault
  * tests, 5721–5739 security and TLS tests, 5741–5759 starter tests, 5761–5779 tests on
- * the Debian 13 root's RabbitMQ 4.0.5 (their epmd on 45761–45779).
+ * the Debian 13 root's RabbitMQ 4.0.5 (their epmd on 45761–45779), 5810–5829 fault tests
+ * on RabbitMQ 4.0.5 (epmd 45810–45829).
  *
  * <pre>{@code
  * try (RabbitNode node = RabbitNode.builder("oslo4j-restart", 5701).start()) {

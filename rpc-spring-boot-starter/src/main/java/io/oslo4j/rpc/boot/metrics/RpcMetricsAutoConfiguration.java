@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.client.ReplyWaiter;
+import io.oslo4j.rpc.rabbit.RabbitTransport;
 import io.oslo4j.rpc.transport.Transport;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +18,10 @@ import org.springframework.context.annotation.Bean;
  * Meters of oslo4j beyond its observations (whose timers {@code rpc.client.requests} and
  * {@code rpc.server.requests} come from Boot's observation support): the counter
  * {@code rpc.client.late.replies}, replies that arrived for calls no longer waiting
- * (timed out, or unknown). Bound to every registry by Boot's metrics support as a
+ * (timed out, or unknown); and on RabbitMQ the counter
+ * {@code rpc.rabbit.delivery.limit.reached}, messages delivered for the last time before
+ * their quorum queue's delivery limit (RabbitMQ drops them if they are requeued or their
+ * consumer fails once more). Bound to every registry by Boot's metrics support as a
  * {@link MeterBinder}.
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
@@ -28,12 +32,22 @@ public final class RpcMetricsAutoConfiguration {
 	/** Name of the late replies counter. */
 	public static final String LATE_REPLIES = "rpc.client.late.replies";
 
+	/** Name of the counter of last deliveries before a quorum queue's delivery limit. */
+	public static final String DELIVERY_LIMIT_REACHED = "rpc.rabbit.delivery.limit.reached";
+
 	@Bean
 	@ConditionalOnMissingBean(name = "rpcMeterBinder")
 	MeterBinder rpcMeterBinder(Transport transport) {
-		return (registry) -> FunctionCounter.builder(LATE_REPLIES, ReplyWaiter.of(transport), ReplyWaiter::lateReplies)
-			.description("Replies that arrived for calls no longer waiting (timed out or unknown)")
-			.register(registry);
+		return (registry) -> {
+			FunctionCounter.builder(LATE_REPLIES, ReplyWaiter.of(transport), ReplyWaiter::lateReplies)
+				.description("Replies that arrived for calls no longer waiting (timed out or unknown)")
+				.register(registry);
+			if (transport instanceof RabbitTransport rabbit) {
+				FunctionCounter.builder(DELIVERY_LIMIT_REACHED, rabbit, RabbitTransport::deliveryLimitReached)
+					.description("Messages delivered for the last time before their quorum queue's delivery limit")
+					.register(registry);
+			}
+		};
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RpcMetricsAutoConfiguration}: the late replies counter.
+ * {@link RpcMetricsAutoConfiguration}: the late replies and delivery limit counters.
  */
 @Timeout(60)
 class RpcMetricsAutoConfigurationTest {
@@ -39,6 +39,31 @@ class RpcMetricsAutoConfigurationTest {
 				assertThat(counter).isNotNull();
 				assertThat(counter.count()).isZero();
 			});
+	}
+
+	@Test
+	void onRabbitMqTheLastDeliveriesBeforeTheDeliveryLimitAreCounted() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.withPropertyValues("rpc.transport-url=rabbit://guest:guest@127.0.0.1:5672/")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				FunctionCounter counter = registry.find(RpcMetricsAutoConfiguration.DELIVERY_LIMIT_REACHED)
+					.functionCounter();
+				assertThat(counter).isNotNull();
+				assertThat(counter.count()).isZero();
+			});
+	}
+
+	@Test
+	void onOtherTransportsThereIsNoDeliveryLimitCounter() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+				.find(RpcMetricsAutoConfiguration.DELIVERY_LIMIT_REACHED)
+				.functionCounter()).isNull());
 	}
 
 	@Test
