@@ -17,9 +17,10 @@ import org.apache.kafka.common.TopicPartition;
  * listener that joins after a record was produced still gets it: oslo's consumers start
  * at the latest offset, which would race with the first records).
  */
-final class KafkaTestTopics {
+public final class KafkaTestTopics {
 
-	static final List<String> PRIORITIES = List.of("audit", "debug", "info", "warn", "error", "critical", "sample");
+	public static final List<String> PRIORITIES = List.of("audit", "debug", "info", "warn", "error", "critical",
+			"sample");
 
 	private final KafkaTestBroker broker;
 
@@ -27,7 +28,7 @@ final class KafkaTestTopics {
 
 	private final int partitions;
 
-	KafkaTestTopics(KafkaTestBroker broker, String prefix, int partitions) {
+	public KafkaTestTopics(KafkaTestBroker broker, String prefix, int partitions) {
 		this.broker = broker;
 		this.topic = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
 		this.partitions = partitions;
@@ -35,12 +36,12 @@ final class KafkaTestTopics {
 	}
 
 	/** Returns the oslo notification topic. */
-	String topic() {
+	public String topic() {
 		return this.topic;
 	}
 
 	/** Returns the Kafka topics, one per priority, each with the given suffix. */
-	List<String> kafkaTopics(String suffix) {
+	public List<String> kafkaTopics(String suffix) {
 		List<String> topics = new ArrayList<>();
 		for (String priority : PRIORITIES) {
 			topics.add(this.topic + "." + priority + suffix);
@@ -53,7 +54,7 @@ final class KafkaTestTopics {
 	 * @param name the group name's prefix
 	 * @return the group
 	 */
-	String group(String name) {
+	public String group(String name) {
 		String group = name + "_" + UUID.randomUUID().toString().substring(0, 8);
 		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 		for (String kafkaTopic : kafkaTopics("")) {
