@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.AbstractTransport;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +38,12 @@ import org.slf4j.LoggerFactory;
  * not meet; this transport keeps that for wire compatibility). The exchange of a target
  * is not used.
  * <p>
- * Producing is asynchronous, as in oslo: {@link #sendNotification} returns once the
- * record is in the producer's buffer (it blocks while the buffer is full); a record the
- * brokers refuse is logged and dropped. {@link #close()} sends what is buffered (within
- * 10 s). RPC over Kafka does not exist in oslo: {@link #send}, {@link #listen} and the
- * reply methods throw {@link UnsupportedOperationException}.
+ * Producing is asynchronous, as in oslo: {@link #sendNotification} queues the record and
+ * returns at once, even while the brokers are away ({@link KafkaNotificationPublisher}
+ * says when a record is lost: it is logged). {@link #close()} sends what is queued and
+ * buffered (within about 10 s each). RPC over Kafka does not exist in oslo:
+ * {@link #send}, {@link #listen} and the reply methods throw
+ * {@link UnsupportedOperationException}.
  */
 public final class KafkaTransport extends AbstractTransport {
 
@@ -53,8 +52,6 @@ public final class KafkaTransport extends AbstractTransport {
 			+ "driver carries notifications only; use a rabbit:// transport for RPC";
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaTransport.class);
-
-	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final int PROBE_TIMEOUT_MS = 5000;
 
@@ -66,11 +63,9 @@ public final class KafkaTransport extends AbstractTransport {
 
 	private final Set<KafkaNotificationListener> listeners = ConcurrentHashMap.newKeySet();
 
-	private final AtomicLong sendFailures = new AtomicLong();
-
 	private final Object lock = new Object();
 
-	private @Nullable Producer<byte[], byte[]> producer;
+	private @Nullable KafkaNotificationPublisher publisher;
 
 	private @Nullable Admin admin;
 
@@ -139,18 +134,7 @@ public final class KafkaTransport extends AbstractTransport {
 
 	@Override
 	public void sendNotification(Target target, String priority, byte[] body) {
-		String topic = producerTopic(target, priority);
-		producer().send(new ProducerRecord<>(topic, body), (metadata, failure) -> {
-			if (failure == null) {
-				this.connected = true;
-				return;
-			}
-			long count = this.sendFailures.incrementAndGet();
-			if (count == 1 || Long.bitCount(count) == 1) {
-				logger.error("Produce message failed on topic {}: {} ({} notifications lost so far)", topic,
-						failure.toString(), count);
-			}
-		});
+		publisher().publish(new ProducerRecord<>(producerTopic(target, priority), body));
 	}
 
 	@Override
@@ -190,13 +174,14 @@ public final class KafkaTransport extends AbstractTransport {
 		};
 	}
 
-	private Producer<byte[], byte[]> producer() {
+	private KafkaNotificationPublisher publisher() {
 		synchronized (this.lock) {
 			checkOpen();
-			if (this.producer == null) {
-				this.producer = new KafkaProducer<>(this.config.producer());
+			if (this.publisher == null) {
+				this.publisher = new KafkaNotificationPublisher(new KafkaProducer<>(this.config.producer()),
+						() -> this.connected = true);
 			}
-			return this.producer;
+			return this.publisher;
 		}
 	}
 
@@ -301,16 +286,16 @@ public final class KafkaTransport extends AbstractTransport {
 
 	@Override
 	public void close() {
-		Producer<byte[], byte[]> currentProducer;
+		KafkaNotificationPublisher currentPublisher;
 		Admin currentAdmin;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
-			currentProducer = this.producer;
+			currentPublisher = this.publisher;
 			currentAdmin = this.admin;
-			this.producer = null;
+			this.publisher = null;
 			this.admin = null;
 		}
 		closeComponents();
@@ -318,8 +303,8 @@ public final class KafkaTransport extends AbstractTransport {
 			listener.close();
 		}
 		this.listeners.clear();
-		if (currentProducer != null) {
-			currentProducer.close(CLOSE_TIMEOUT);
+		if (currentPublisher != null) {
+			currentPublisher.close();
 		}
 		if (currentAdmin != null) {
 			currentAdmin.close(Duration.ZERO);
