@@ -1,6 +1,7 @@
 package io.oslo4j.bench;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.rabbitmq.client.AMQP;
@@ -44,7 +45,9 @@ final class BareAmqpServer extends DefaultConsumer {
 		this.received.incrementAndGet();
 		byte[] reply = this.template.echoReply(body);
 		if (reply != null) {
-			channel.basicPublish("", EnvelopeTemplate.replyQueue(body), true, Broker.PROPERTIES, reply);
+			String replyQueue = Objects.requireNonNull(EnvelopeTemplate.replyQueue(body),
+					"a call names its reply queue");
+			channel.basicPublish("", replyQueue, true, Broker.PROPERTIES, reply);
 		}
 	}
 

@@ -18,6 +18,7 @@ import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.oslo4j.rpc.wire.MessageIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ceiling: a request/reply loop on the bare amqp-client. Publishes the same envelope
@@ -171,7 +172,7 @@ final class BareAmqpSystem implements CallSystem {
 			complete(deliveryTag, multiple, new IOException("basic.nack"));
 		}
 
-		private void complete(long deliveryTag, boolean multiple, IOException error) {
+		private void complete(long deliveryTag, boolean multiple, @Nullable IOException error) {
 			Map<Long, CompletableFuture<Void>> done = multiple ? confirms.headMap(deliveryTag, true)
 					: Map.of(deliveryTag, confirms.getOrDefault(deliveryTag, new CompletableFuture<>()));
 			for (Long tag : List.copyOf(done.keySet())) {
@@ -200,7 +201,8 @@ final class BareAmqpSystem implements CallSystem {
 		public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
 				throws IOException {
 			getChannel().basicAck(envelope.getDeliveryTag(), false);
-			CompletableFuture<Void> reply = pending.remove(EnvelopeTemplate.msgId(body));
+			String msgId = EnvelopeTemplate.msgId(body);
+			CompletableFuture<Void> reply = (msgId != null) ? pending.remove(msgId) : null;
 			if (reply != null) {
 				reply.complete(null);
 			}

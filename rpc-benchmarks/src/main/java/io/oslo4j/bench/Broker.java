@@ -10,6 +10,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Broker access for the frameworkless systems and for cleanup: the amqp-client connection
@@ -98,7 +99,7 @@ final class Broker {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
-	private static AMQP.BasicProperties properties(String expiration) {
+	private static AMQP.BasicProperties properties(@Nullable String expiration) {
 		return new AMQP.BasicProperties.Builder().contentType("application/json")
 			.contentEncoding("utf-8")
 			.headers(Map.of())

@@ -9,6 +9,7 @@ import io.oslo4j.rpc.wire.MessageIds;
 import io.oslo4j.rpc.wire.ReplyMessage;
 import io.oslo4j.rpc.wire.RequestMessage;
 import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The oslo envelopes of the frameworkless systems (bare amqp-client and Spring AMQP):
@@ -77,24 +78,24 @@ final class EnvelopeTemplate {
 	 * @param request the request body
 	 * @return the reply body or {@code null}
 	 */
-	byte[] echoReply(byte[] request) {
-		int msgIdAt = indexOf(request, MSG_ID_KEY, 0);
-		if (msgIdAt < 0) {
+	byte @Nullable [] echoReply(byte[] request) {
+		String msgId = msgId(request);
+		if (msgId == null) {
 			return null;
 		}
 		int dataStart = indexOf(request, this.dataKey, 0) + this.dataKey.length;
 		int dataEnd = indexOf(request, this.dataEnd, dataStart);
 		byte[] data = Arrays.copyOfRange(request, dataStart, dataEnd);
-		return join(this.reply, data, bytes(msgId(request)));
+		return join(this.reply, data, bytes(msgId));
 	}
 
 	/** Returns the {@code _msg_id} of a request or reply, or {@code null}. */
-	static String msgId(byte[] body) {
+	static @Nullable String msgId(byte[] body) {
 		return value(body, MSG_ID_KEY);
 	}
 
 	/** Returns the {@code _reply_q} of a request, or {@code null}. */
-	static String replyQueue(byte[] body) {
+	static @Nullable String replyQueue(byte[] body) {
 		return value(body, REPLY_Q_KEY);
 	}
 
@@ -110,7 +111,7 @@ final class EnvelopeTemplate {
 		return bytes(text.substring(start, end));
 	}
 
-	private static String value(byte[] body, byte[] key) {
+	private static @Nullable String value(byte[] body, byte[] key) {
 		int at = indexOf(body, key, 0);
 		if (at < 0) {
 			return null;

@@ -2,6 +2,7 @@ package io.oslo4j.bench;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +57,7 @@ final class PythonRuntimes {
 			return python;
 		}
 		catch (IllegalStateException ex) {
-			this.failures.put(key, ex.getMessage());
+			this.failures.put(key, Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 			throw ex;
 		}
 	}

@@ -126,10 +126,11 @@ final class Report {
 		for (String system : systems) {
 			Measurement measurement = get(system, scenario);
 			md.append(' ');
-			if (measurement == null || !measurement.measured()) {
+			String note = (measurement != null) ? measurement.note() : null;
+			if (measurement == null || note != null) {
 				md.append("n/a");
-				if (measurement != null && !measurement.note().endsWith("not selected")) {
-					notes.add(Systems.label(system) + ", " + scenario.label() + ": " + measurement.note());
+				if (note != null && !note.endsWith("not selected")) {
+					notes.add(Systems.label(system) + ", " + scenario.label() + ": " + note);
 				}
 			}
 			else if (Double.isNaN(figure.applyAsDouble(measurement))) {
@@ -186,8 +187,9 @@ final class Report {
 	private static Map<String, Object> measurementJson(Scenario scenario, Measurement m) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("unit", scenario.unit());
-		if (!m.measured()) {
-			json.put("note", m.note());
+		String note = m.note();
+		if (note != null) {
+			json.put("note", note);
 			return json;
 		}
 		json.put("throughput", m.throughput());

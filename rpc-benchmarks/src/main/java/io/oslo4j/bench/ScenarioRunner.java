@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs a scenario on a {@link CallSystem}: a warm-up, then the configured number of timed
  * runs; the result is the median of each figure.
@@ -97,7 +99,7 @@ final class ScenarioRunner {
 	private Measurement threads(int count, Duration duration, Operation operation) throws Exception {
 		Latencies all = new Latencies();
 		AtomicLong done = new AtomicLong();
-		AtomicReference<Exception> failure = new AtomicReference<>();
+		AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		List<Thread> threads = new ArrayList<>();
@@ -127,8 +129,9 @@ final class ScenarioRunner {
 			thread.join();
 		}
 		long elapsed = System.nanoTime() - start;
-		if (failure.get() != null) {
-			throw failure.get();
+		Exception failed = failure.get();
+		if (failed != null) {
+			throw failed;
 		}
 		return Measurement.of(done.get(), elapsed, all);
 	}
@@ -139,7 +142,7 @@ final class ScenarioRunner {
 		Semaphore permits = new Semaphore(inFlight);
 		Latencies latencies = new Latencies();
 		AtomicLong done = new AtomicLong();
-		AtomicReference<Throwable> failure = new AtomicReference<>();
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		while (System.nanoTime() < deadline && failure.get() == null) {
@@ -161,8 +164,9 @@ final class ScenarioRunner {
 			throw new IllegalStateException("async calls did not complete within 60 s");
 		}
 		long elapsed = System.nanoTime() - start;
-		if (failure.get() != null) {
-			throw new IllegalStateException("async call failed: " + failure.get(), failure.get());
+		Throwable failed = failure.get();
+		if (failed != null) {
+			throw new IllegalStateException("async call failed: " + failed, failed);
 		}
 		return Measurement.of(done.get(), elapsed, latencies);
 	}

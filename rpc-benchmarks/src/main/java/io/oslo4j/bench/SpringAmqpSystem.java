@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.oslo4j.rpc.wire.MessageIds;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
@@ -192,7 +193,7 @@ final class SpringAmqpSystem implements CallSystem {
 			this.template = template;
 		}
 
-		public byte[] handleMessage(byte[] body) {
+		public byte @Nullable [] handleMessage(byte[] body) {
 			return this.template.echoReply(body);
 		}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.RpcClients;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.NullNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small HTTP API whose every route but {@code /api/notifications} is an RPC through the
- * {@code @RpcClient} proxies. Errors are mapped by {@link SampleErrors}.
+ * {@code @RpcClient} proxies. Every answer is JSON (see {@link JsonAnswers}); errors are
+ * mapped by {@link SampleErrors}.
  */
 @RestController
 @RequestMapping("/api")
@@ -42,9 +44,16 @@ public class SampleController {
 		return this.calculator.add(a, b);
 	}
 
+	/**
+	 * Sends the body through an RPC call and answers what came back.
+	 * @param body any JSON value
+	 * @return the same value; a {@code null} is answered as JSON {@code null}, not as an
+	 * empty body
+	 */
 	@PostMapping("/echo")
-	public @Nullable Object echo(@RequestBody(required = false) @Nullable Object body) {
-		return this.calculator.echo(body);
+	public Object echo(@RequestBody(required = false) @Nullable Object body) {
+		Object value = this.calculator.echo(body);
+		return (value != null) ? value : NullNode.getInstance();
 	}
 
 	@GetMapping("/sleep")

@@ -34,8 +34,8 @@ class SampleApplicationTest {
 	}
 
 	@Test
-	void addReturnsTheSum() {
-		assertThat(this.api.get("/api/add?a=2&b=3")).isEqualTo(new SampleApiClient.Response(200, "5"));
+	void addReturnsTheSumAsAJsonNumber() {
+		assertThat(this.api.get("/api/add?a=2&b=3")).isEqualTo(SampleApiClient.Response.json(200, "5"));
 	}
 
 	@Test
@@ -48,8 +48,14 @@ class SampleApplicationTest {
 	}
 
 	@Test
-	void sleepAnswersAfterTheServerSlept() {
-		assertThat(this.api.get("/api/sleep?seconds=1")).isEqualTo(new SampleApiClient.Response(200, "slept 1"));
+	void echoAnswersAStringOrNullAsJson() {
+		assertThat(this.api.post("/api/echo", "\"hi\"")).isEqualTo(SampleApiClient.Response.json(200, "\"hi\""));
+		assertThat(this.api.post("/api/echo", "null")).isEqualTo(SampleApiClient.Response.json(200, "null"));
+	}
+
+	@Test
+	void sleepAnswersAJsonStringAfterTheServerSlept() {
+		assertThat(this.api.get("/api/sleep?seconds=1")).isEqualTo(SampleApiClient.Response.json(200, "\"slept 1\""));
 	}
 
 	@Test
@@ -117,10 +123,10 @@ class SampleApplicationTest {
 	}
 
 	@Test
-	void pingReachesTheNamedServer() {
+	void pingReachesTheNamedServerAndAnswersItsNameAsAJsonString() {
 		assertThat(this.api.get("/api/ping?server=test-server"))
-			.isEqualTo(new SampleApiClient.Response(200, "test-server"));
-		assertThat(this.api.get("/api/ping")).isEqualTo(new SampleApiClient.Response(200, "test-server"));
+			.isEqualTo(SampleApiClient.Response.json(200, "\"test-server\""));
+		assertThat(this.api.get("/api/ping")).isEqualTo(SampleApiClient.Response.json(200, "\"test-server\""));
 	}
 
 	@Test

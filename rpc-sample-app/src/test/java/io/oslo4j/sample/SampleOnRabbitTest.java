@@ -92,8 +92,8 @@ class SampleOnRabbitTest {
 	@Test
 	void aServerTargetReachesOnlyThatInstance() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(api(one).get("/api/ping?server=beta").body()).isEqualTo("beta");
-			assertThat(api(two).get("/api/ping?server=alpha").body()).isEqualTo("alpha");
+			assertThat(api(one).get("/api/ping?server=beta").body()).isEqualTo("\"beta\"");
+			assertThat(api(two).get("/api/ping?server=alpha").body()).isEqualTo("\"alpha\"");
 		}
 	}
 

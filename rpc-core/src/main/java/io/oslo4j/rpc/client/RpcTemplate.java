@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -16,6 +15,7 @@ import io.oslo4j.rpc.RpcVersion;
 import io.oslo4j.rpc.RpcVersionCapException;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.observation.RpcKind;
+import io.oslo4j.rpc.transport.Completions;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.MessageIds;
 import io.oslo4j.rpc.wire.RequestMessage;
@@ -273,10 +273,8 @@ public final class RpcTemplate {
 		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, seconds));
 	}
 
-	private static RuntimeException rethrow(@Nullable Throwable cause) {
-		if (cause instanceof CompletionException && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
+	private static RuntimeException rethrow(@Nullable Throwable failure) {
+		Throwable cause = (failure != null) ? Completions.cause(failure) : null;
 		if (cause instanceof RuntimeException runtime) {
 			return runtime;
 		}

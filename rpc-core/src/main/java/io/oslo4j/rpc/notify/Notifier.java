@@ -1,21 +1,15 @@
 package io.oslo4j.rpc.notify;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
-import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.NotificationCodec;
-import io.oslo4j.rpc.wire.NotificationMessage;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends notifications as oslo's {@code Notifier} does. Each notification has a fresh
@@ -35,21 +29,9 @@ public final class Notifier {
 	/** The default topic list. */
 	public static final List<String> DEFAULT_TOPICS = List.of("notifications");
 
-	private static final Logger logger = LoggerFactory.getLogger(Notifier.class);
-
-	private static final String LOG_DRIVER_LOGGER = "oslo.messaging.notification";
-
-	private final Transport transport;
+	private final NotificationDelivery delivery;
 
 	private final @Nullable String publisherId;
-
-	private final NotifierDriver driver;
-
-	private final List<String> topics;
-
-	private final Serializer serializer;
-
-	private final NotificationCodec codec;
 
 	private final ObservationRegistry observations;
 
@@ -85,20 +67,13 @@ public final class Notifier {
 	 */
 	public Notifier(Transport transport, @Nullable String publisherId, NotifierDriver driver, List<String> topics,
 			Serializer serializer, NotificationCodec codec) {
-		this(transport, publisherId, driver, topics, serializer, codec, ObservationRegistry.NOOP);
+		this(new NotificationDelivery(transport, driver, topics, serializer, codec), publisherId,
+				ObservationRegistry.NOOP);
 	}
 
-	private Notifier(Transport transport, @Nullable String publisherId, NotifierDriver driver, List<String> topics,
-			Serializer serializer, NotificationCodec codec, ObservationRegistry observations) {
-		if (topics.isEmpty()) {
-			throw new IllegalArgumentException("at least one topic is required");
-		}
-		this.transport = transport;
+	private Notifier(NotificationDelivery delivery, @Nullable String publisherId, ObservationRegistry observations) {
+		this.delivery = delivery;
 		this.publisherId = publisherId;
-		this.driver = driver;
-		this.topics = List.copyOf(topics);
-		this.serializer = serializer;
-		this.codec = codec;
 		this.observations = observations;
 	}
 
@@ -109,8 +84,7 @@ public final class Notifier {
 	 * @return the new notifier
 	 */
 	public Notifier prepare(@Nullable String publisherId) {
-		return new Notifier(this.transport, publisherId, this.driver, this.topics, this.serializer, this.codec,
-				this.observations);
+		return new Notifier(this.delivery, publisherId, this.observations);
 	}
 
 	/**
@@ -120,8 +94,7 @@ public final class Notifier {
 	 * @return the new notifier
 	 */
 	public Notifier withObservations(ObservationRegistry observations) {
-		return new Notifier(this.transport, this.publisherId, this.driver, this.topics, this.serializer, this.codec,
-				observations);
+		return new Notifier(this.delivery, this.publisherId, observations);
 	}
 
 	/**
@@ -129,7 +102,7 @@ public final class Notifier {
 	 * @return the driver
 	 */
 	public NotifierDriver driver() {
-		return this.driver;
+		return this.delivery.driver();
 	}
 
 	/**
@@ -137,7 +110,7 @@ public final class Notifier {
 	 * @return the topics
 	 */
 	public List<String> topics() {
-		return this.topics;
+		return this.delivery.topics();
 	}
 
 	/**
@@ -153,7 +126,7 @@ public final class Notifier {
 	 * @return whether it is enabled
 	 */
 	public boolean isEnabled() {
-		return this.driver != NotifierDriver.NOOP;
+		return driver() != NotifierDriver.NOOP;
 	}
 
 	/**
@@ -234,71 +207,20 @@ public final class Notifier {
 	 * @param priority the priority
 	 */
 	public void send(RpcContext context, String eventType, @Nullable Object payload, NotificationPriority priority) {
-		if (this.driver == NotifierDriver.NOOP) {
+		NotifierDriver driver = driver();
+		if (driver == NotifierDriver.NOOP) {
 			return;
 		}
-		Observation observation = NotificationObservations.startSent(this.observations, priority, this.driver,
-				eventType);
-		RuntimeException failure = deliver(context, eventType, payload, priority);
+		Observation observation = NotificationObservations.startSent(this.observations, priority, driver, eventType);
+		RuntimeException failure = this.delivery.deliver(this.publisherId, context, eventType, payload, priority);
 		NotificationObservations.stop(observation,
 				(failure != null) ? NotificationObservations.ERROR : NotificationObservations.SUCCESS, failure);
 	}
 
-	/**
-	 * Sends (or logs) a notification; returns the first failure, already logged.
-	 */
-	private @Nullable RuntimeException deliver(RpcContext context, String eventType, @Nullable Object payload,
-			NotificationPriority priority) {
-		NotificationMessage message;
-		try {
-			Object primitive = this.serializer.serializeEntity(context, payload);
-			Map<String, @Nullable Object> safe = ContextSanitizer.sanitize(context.asMap());
-			Map<String, @Nullable Object> ctxt = this.serializer.serializeContext(RpcContext.of(safe));
-			message = NotificationMessage.create(this.publisherId, eventType, priority.wireName(), primitive, ctxt);
-		}
-		catch (RuntimeException ex) {
-			logger.error("Problem '{}' attempting to send to notification system. Payload={}", ex.getMessage(), payload,
-					ex);
-			return ex;
-		}
-		if (this.driver == NotifierDriver.LOG) {
-			log(message, priority);
-			return null;
-		}
-		boolean enveloped = this.driver == NotifierDriver.MESSAGING_V2;
-		RuntimeException failure = null;
-		for (String topic : this.topics) {
-			try {
-				this.transport.sendNotification(Target.topic(topic), priority.lowerName(),
-						this.codec.encode(message, enveloped, this.transport.notificationLayout()));
-			}
-			catch (RuntimeException ex) {
-				logger.error("Could not send notification to {}. Payload={}", topic, payload, ex);
-				failure = (failure != null) ? failure : ex;
-			}
-		}
-		return failure;
-	}
-
-	private void log(NotificationMessage message, NotificationPriority priority) {
-		Logger target = LoggerFactory.getLogger(LOG_DRIVER_LOGGER + "." + message.eventType());
-		String json = new String(this.codec.encode(message, false), StandardCharsets.US_ASCII);
-		switch (priority) {
-			case DEBUG -> target.debug(json);
-			case INFO -> target.info(json);
-			case WARN -> target.warn(json);
-			case ERROR, CRITICAL -> target.error(json);
-			// Python's logging has no audit() or sample(): oslo only warns
-			default ->
-				logger.warn("Unable to log message as notify cannot find a logger with the priority " + "specified {}",
-						priority.lowerName());
-		}
-	}
-
 	@Override
 	public String toString() {
-		return "Notifier[publisherId=" + this.publisherId + ", driver=" + this.driver.configName() + ", topics="
-				+ this.topics + "]";
+		return "Notifier[publisherId=" + this.publisherId + ", driver=" + driver().configName() + ", topics=" + topics()
+				+ "]";
 	}
 
 }

@@ -3,11 +3,11 @@ package io.oslo4j.rpc.rabbit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.oslo4j.rpc.RpcDeliveryException;
+import io.oslo4j.rpc.transport.Completions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -115,8 +115,7 @@ final class RabbitReplies {
 	}
 
 	private static RpcDeliveryException deliveryFailure(Throwable failure, String replyQueue) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
+		Throwable cause = Completions.cause(failure);
 		if (cause instanceof RpcDeliveryException delivery) {
 			return delivery;
 		}

@@ -2,9 +2,7 @@ package io.oslo4j.rpc.rabbit;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,8 +14,6 @@ import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.TransportSettings;
 import io.oslo4j.rpc.transport.TransportUrl;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Exchange;
 
 /**
@@ -32,13 +28,12 @@ import org.springframework.amqp.core.Exchange;
  * <li>Publishing with publisher confirms and kombu's properties
  * ({@link RabbitPublisher}).</li>
  * <li>Consumers in listener containers with manual acknowledgement
- * ({@link RabbitConsumers}); one reply queue per transport.</li>
+ * ({@link RabbitConsumers}), tracked until closed ({@link RabbitListeners}); one reply
+ * queue per transport.</li>
  * </ul>
  * Connections are opened lazily, on the first send, listen or reply queue.
  */
 public class RabbitTransport extends AbstractTransport {
-
-	private static final Logger logger = LoggerFactory.getLogger(RabbitTransport.class);
 
 	private static final CompletableFuture<Void> SENT = CompletableFuture.completedFuture(null);
 
@@ -56,7 +51,7 @@ public class RabbitTransport extends AbstractTransport {
 
 	private final RabbitConnector connector;
 
-	private final Set<RabbitQueueListener> listeners = ConcurrentHashMap.newKeySet();
+	private final RabbitListeners listeners;
 
 	private final RabbitNotificationPublisher notificationPublisher;
 
@@ -84,6 +79,7 @@ public class RabbitTransport extends AbstractTransport {
 		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);
 		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(),
 				this.connectionFactories::consumerConnected, this.options, url.toString());
+		this.listeners = new RabbitListeners(this.topology, this.consumers);
 		this.connector = new RabbitConnector(this.connectionFactories.consumer(), url);
 		this.notificationPublisher = new RabbitNotificationPublisher(this.connectionFactories.publisher(),
 				this.options);
@@ -183,7 +179,7 @@ public class RabbitTransport extends AbstractTransport {
 	public Listener listen(Target target, DeliveryHandler handler) {
 		target.validateForListen();
 		checkOpen();
-		return consume(this.layout.forListener(target), handler, RabbitServerListener::new);
+		return this.listeners.open(this.layout.forListener(target), handler, RabbitServerListener::new);
 	}
 
 	// ---- notifications ----
@@ -200,42 +196,8 @@ public class RabbitTransport extends AbstractTransport {
 	public Listener listenForNotifications(List<Target> targets, List<String> priorities, @Nullable String pool,
 			DeliveryHandler handler) {
 		checkOpen();
-		return consume(this.layout.forNotifications(targets, priorities, pool), handler, RabbitQueueListener::new);
-	}
-
-	/**
-	 * Declares the queues, starts a container on them (two when one is a stream: its
-	 * consumer has arguments of its own) and tracks the listener until it is closed.
-	 */
-	private Listener consume(RabbitLayout.Declarations declarations, DeliveryHandler handler, ListenerFactory factory) {
-		this.topology.declare(declarations);
-		Runnable redeclare = () -> this.topology.redeclareIfMissing(declarations);
-		String stream = declarations.stream();
-		List<OsloListenerContainer> containers;
-		if (stream == null) {
-			containers = List.of(this.consumers.start(declarations.queues(), handler, false, redeclare, null));
-		}
-		else {
-			List<String> queues = declarations.queues();
-			OsloListenerContainer topics = this.consumers.start(queues.subList(0, queues.size() - 1), handler, false,
-					redeclare, null);
-			try {
-				containers = List.of(topics, this.consumers.start(List.of(stream), handler, false, redeclare,
-						java.util.Objects.requireNonNull(declarations.streamOffset())));
-			}
-			catch (RuntimeException ex) {
-				topics.stop();
-				topics.destroy();
-				this.topology.forget(declarations);
-				throw ex;
-			}
-		}
-		RabbitQueueListener[] holder = new RabbitQueueListener[1];
-		RabbitQueueListener listener = factory.create(containers, this.topology, declarations,
-				() -> this.listeners.remove(holder[0]));
-		holder[0] = listener;
-		this.listeners.add(listener);
-		return listener;
+		return this.listeners.open(this.layout.forNotifications(targets, priorities, pool), handler,
+				RabbitQueueListener::new);
 	}
 
 	/**
@@ -275,21 +237,7 @@ public class RabbitTransport extends AbstractTransport {
 		}
 		this.closed = true;
 		closeComponents();
-		boolean connected = this.connectionFactories.consumerConnected();
-		for (RabbitQueueListener listener : List.copyOf(this.listeners)) {
-			try {
-				if (connected) {
-					listener.close();
-				}
-				else {
-					listener.shutdown();
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Failed to close {}: {}", listener, ex.getMessage());
-			}
-		}
-		this.listeners.clear();
+		this.listeners.closeAll(this.connectionFactories.consumerConnected());
 		OsloListenerContainer container = this.replyContainer;
 		if (container != null) {
 			container.stop();
@@ -305,14 +253,6 @@ public class RabbitTransport extends AbstractTransport {
 		if (this.closed) {
 			throw new RpcDeliveryException("Transport " + url() + " is closed");
 		}
-	}
-
-	@FunctionalInterface
-	private interface ListenerFactory {
-
-		RabbitQueueListener create(List<OsloListenerContainer> containers, RabbitTopology topology,
-				RabbitLayout.Declarations declarations, Runnable onClose);
-
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.oslo4j.rpc.server;
 
-import java.util.concurrent.CompletionException;
-
+import io.oslo4j.rpc.transport.Completions;
 import io.oslo4j.rpc.transport.ThrottledLog;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.FailureRecord;
@@ -89,8 +88,7 @@ final class ReplySender {
 	 * @param failure why
 	 */
 	void lost(RequestMessage request, Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
+		Throwable cause = Completions.cause(failure);
 		this.lostReplies.warn("Could not send the reply to '{}' (msg_id {}); the caller will time out: {}",
 				request.method(), request.msgId(), cause.getMessage());
 	}

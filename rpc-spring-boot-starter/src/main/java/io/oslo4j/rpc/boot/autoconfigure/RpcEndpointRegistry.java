@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import io.oslo4j.rpc.server.ContainerCallbacks;
@@ -23,7 +21,6 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -48,13 +45,11 @@ import org.springframework.util.ClassUtils;
  * {@code rpc.fail-fast=false} a server that cannot start (broker down) is retried in the
  * background.
  */
-public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAware {
+public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> implements ApplicationContextAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcEndpointRegistry.class);
 
 	private final Transport transport;
-
-	private final RpcProperties properties;
 
 	private final RpcServerOptions options;
 
@@ -62,13 +57,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 
 	private final String serverName;
 
-	private final List<RpcServer> servers = new CopyOnWriteArrayList<>();
-
 	private @Nullable ApplicationContext applicationContext;
-
-	private volatile @Nullable ServerStarter starter;
-
-	private volatile boolean running;
 
 	/**
 	 * Makes the registry.
@@ -80,8 +69,8 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 	 */
 	public RpcEndpointRegistry(Transport transport, RpcProperties properties, RpcServerOptions options,
 			@Nullable String defaultTopic, String serverName) {
+		super(properties.isFailFast(), options.shutdownTimeout());
 		this.transport = transport;
-		this.properties = properties;
 		this.options = options;
 		this.defaultTopic = defaultTopic;
 		this.serverName = serverName;
@@ -93,21 +82,13 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		Map<String, List<Endpoint>> byTopic = collect();
-		ServerStarter serverStarter = new ServerStarter(this.properties.isFailFast());
-		this.starter = serverStarter;
-		for (Map.Entry<String, List<Endpoint>> entry : byTopic.entrySet()) {
+	protected void startAll(Starter<RpcServer> starter) {
+		for (Map.Entry<String, List<Endpoint>> entry : collect().entrySet()) {
 			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
 					entry.getValue(), this.options);
-			this.servers.add(server);
-			serverStarter.start(server);
+			starter.start(server, "RPC server " + server.target(), server::start);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
 		}
-		this.running = true;
 	}
 
 	private Map<String, List<Endpoint>> collect() {
@@ -155,44 +136,12 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		}
 	}
 
-	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
-		this.running = false;
-		ServerStarter serverStarter = this.starter;
-		if (serverStarter != null) {
-			serverStarter.close();
-		}
-		GracefulStop.stopAll(this.servers, this.options.shutdownTimeout());
-		this.servers.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
 	/**
 	 * Returns the servers, one per topic (empty without endpoint beans or once stopped).
 	 * @return the servers
 	 */
 	public List<RpcServer> servers() {
-		return List.copyOf(this.servers);
-	}
-
-	/**
-	 * Returns why a server has not started yet (with {@code rpc.fail-fast=false} it is
-	 * retried in the background): the broker is unreachable, or it refused a declaration
-	 * (a {@link io.oslo4j.rpc.rabbit.DeclarationException}, whose message says which
-	 * option to set).
-	 * @param server one of {@link #servers()}
-	 * @return its last start failure, or {@code null} when it started
-	 */
-	public @Nullable RuntimeException startFailure(RpcServer server) {
-		ServerStarter serverStarter = this.starter;
-		return (serverStarter != null) ? serverStarter.failure(server) : null;
+		return consumers();
 	}
 
 }

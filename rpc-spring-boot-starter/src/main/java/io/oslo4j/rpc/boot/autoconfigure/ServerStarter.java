@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.oslo4j.rpc.server.RpcServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +14,10 @@ import org.slf4j.LoggerFactory;
  * Starts servers (and notification listeners); with {@code rpc.fail-fast=false} one that
  * cannot start (broker down, or a declaration the broker refuses) is retried in the
  * background, every 1 s doubling up to 30 s, until it starts or the registry stops. The
- * last failure of one that has not started yet is kept for health. Used by the starter's
- * registries only.
+ * last failure of one that has not started yet is kept for health. Used by
+ * {@link AbstractConsumerRegistry} only.
  */
-public final class ServerStarter implements AutoCloseable {
+final class ServerStarter implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerStarter.class);
 
@@ -36,12 +35,8 @@ public final class ServerStarter implements AutoCloseable {
 	 * Makes a starter.
 	 * @param failFast whether a start failure is thrown ({@code rpc.fail-fast})
 	 */
-	public ServerStarter(boolean failFast) {
+	ServerStarter(boolean failFast) {
 		this.failFast = failFast;
-	}
-
-	void start(RpcServer server) {
-		start(server, "RPC server " + server.target(), server::start);
 	}
 
 	/**
@@ -52,7 +47,7 @@ public final class ServerStarter implements AutoCloseable {
 	 * @param name what is started, for the log
 	 * @param start starts it
 	 */
-	public void start(Object consumer, String name, Runnable start) {
+	void start(Object consumer, String name, Runnable start) {
 		try {
 			start.run();
 		}
@@ -72,7 +67,7 @@ public final class ServerStarter implements AutoCloseable {
 	 * @param consumer the server or listener
 	 * @return its last start failure, or {@code null} when it started (or never failed)
 	 */
-	public @Nullable RuntimeException failure(Object consumer) {
+	@Nullable RuntimeException failure(Object consumer) {
 		return this.failures.get(consumer);
 	}
 

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.annotation.RpcNotificationListener;
-import io.oslo4j.rpc.boot.autoconfigure.ServerStarter;
+import io.oslo4j.rpc.boot.autoconfigure.AbstractConsumerRegistry;
 import io.oslo4j.rpc.notify.NotificationEndpoint;
 import io.oslo4j.rpc.notify.NotificationListener;
 import io.oslo4j.rpc.notify.NotificationListenerOptions;
@@ -25,7 +23,6 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -36,14 +33,15 @@ import org.springframework.util.ClassUtils;
  * and pool become the endpoints of one {@link NotificationListener}. No such method, no
  * listener and no queue.
  * <p>
- * As a {@link SmartLifecycle} in the default phase, registered after the RPC endpoint
- * registry, it starts the listeners after the RPC servers; with
- * {@code rpc.fail-fast=false} a listener that cannot start (broker down) is retried in
- * the background. On {@link #stop()} every listener stops taking messages, then those
- * being handled get up to {@code rpc.notifications.listener.shutdown-timeout} to finish.
+ * As a {@link org.springframework.context.SmartLifecycle} in the default phase,
+ * registered after the RPC endpoint registry, it starts the listeners after the RPC
+ * servers; with {@code rpc.fail-fast=false} a listener that cannot start (broker down) is
+ * retried in the background. On {@link #stop()} every listener stops taking messages,
+ * then those being handled get up to {@code rpc.notifications.listener.shutdown-timeout}
+ * to finish.
  */
-public class RpcNotificationListenerRegistry
-		implements SmartLifecycle, SmartInitializingSingleton, BeanFactoryAware, EnvironmentAware {
+public class RpcNotificationListenerRegistry extends AbstractConsumerRegistry<NotificationListener>
+		implements SmartInitializingSingleton, BeanFactoryAware, EnvironmentAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcNotificationListenerRegistry.class);
 
@@ -53,19 +51,11 @@ public class RpcNotificationListenerRegistry
 
 	private final List<String> defaultTopics;
 
-	private final boolean failFast;
-
 	private final Map<ListenerKey, List<NotificationEndpoint>> endpoints = new LinkedHashMap<>();
-
-	private final List<NotificationListener> listeners = new CopyOnWriteArrayList<>();
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private @Nullable Environment environment;
-
-	private volatile @Nullable ServerStarter starter;
-
-	private volatile boolean running;
 
 	/**
 	 * Makes the registry.
@@ -76,10 +66,10 @@ public class RpcNotificationListenerRegistry
 	 */
 	public RpcNotificationListenerRegistry(RpcNotificationTransport transport, NotificationListenerOptions options,
 			List<String> defaultTopics, boolean failFast) {
+		super(failFast, options.shutdownTimeout());
 		this.transport = transport;
 		this.options = options;
 		this.defaultTopics = List.copyOf(defaultTopics);
-		this.failFast = failFast;
 	}
 
 	@Override
@@ -140,41 +130,15 @@ public class RpcNotificationListenerRegistry
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		ServerStarter listenerStarter = new ServerStarter(this.failFast);
-		this.starter = listenerStarter;
+	protected void startAll(Starter<NotificationListener> starter) {
 		for (Map.Entry<ListenerKey, List<NotificationEndpoint>> entry : this.endpoints.entrySet()) {
 			ListenerKey key = entry.getKey();
 			NotificationListener listener = NotificationListener.create(this.transport.transport(), key.targets(),
 					entry.getValue(), this.options.withPool(key.pool()));
-			this.listeners.add(listener);
-			listenerStarter.start(listener, "Notification listener on " + key, listener::start);
+			starter.start(listener, "Notification listener on " + key, listener::start);
 			logger.info("Notification listener on {} ({}) calls {}", key, this.transport.transport().url(),
 					entry.getValue());
 		}
-		this.running = true;
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
-		this.running = false;
-		ServerStarter listenerStarter = this.starter;
-		if (listenerStarter != null) {
-			listenerStarter.close();
-		}
-		GracefulStop.stopAll(this.listeners, this.options.shutdownTimeout());
-		this.listeners.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	/**
@@ -183,20 +147,7 @@ public class RpcNotificationListenerRegistry
 	 * @return the listeners
 	 */
 	public List<NotificationListener> listeners() {
-		return List.copyOf(this.listeners);
-	}
-
-	/**
-	 * Returns why a listener has not started yet (with {@code rpc.fail-fast=false} it is
-	 * retried in the background): the broker is unreachable, or it refused a declaration
-	 * (a {@link io.oslo4j.rpc.rabbit.DeclarationException}, whose message says which
-	 * option to set).
-	 * @param listener one of {@link #listeners()}
-	 * @return its last start failure, or {@code null} when it started
-	 */
-	public @Nullable RuntimeException startFailure(NotificationListener listener) {
-		ServerStarter listenerStarter = this.starter;
-		return (listenerStarter != null) ? listenerStarter.failure(listener) : null;
+		return consumers();
 	}
 
 }
