@@ -83,7 +83,7 @@ final class NotificationDelivery {
 		for (String topic : this.topics) {
 			try {
 				this.transport.sendNotification(Target.topic(topic), priority.lowerName(),
-						this.codec.encode(message, enveloped));
+						this.codec.encode(message, enveloped, this.transport.notificationLayout()));
 			}
 			catch (RuntimeException ex) {
 				logger.error("Could not send notification to {}. Payload={}", topic, payload, ex);

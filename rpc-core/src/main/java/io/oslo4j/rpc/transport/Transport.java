@@ -145,6 +145,15 @@ public interface Transport extends AutoCloseable {
 	}
 
 	/**
+	 * Returns how notifications on this transport lay out the context. The default is
+	 * oslo's AMQP layout, {@link NotificationLayout#CONTEXT_KEYS}.
+	 * @return the layout
+	 */
+	default NotificationLayout notificationLayout() {
+		return NotificationLayout.CONTEXT_KEYS;
+	}
+
+	/**
 	 * Starts consuming notifications (oslo's {@code listen_for_notifications}) for every
 	 * pair of target and priority. Without a pool it consumes the queues
 	 * {@code <topic>.<priority>} (listeners without a pool compete for messages); with

@@ -41,8 +41,10 @@ public final class Transports {
 				return factory.create(url, settings);
 			}
 		}
+		String hint = "kafka".equals(url.driver())
+				? "; kafka:// (notifications only) needs the io.oslo4j:rpc-kafka module on the classpath" : "";
 		throw new InvalidTransportUrlException(url.toString(), "Failed to load transport driver \"" + url.driver()
-				+ "\": no driver found, looking for '" + url.driver() + "' (supported: rabbit, kombu, fake)");
+				+ "\": no driver found, looking for '" + url.driver() + "' (supported: rabbit, kombu, fake)" + hint);
 	}
 
 	private static List<TransportFactory> load() {

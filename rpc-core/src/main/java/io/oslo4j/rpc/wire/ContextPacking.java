@@ -8,11 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * oslo's {@code pack_context} / {@code unpack_context}: each context entry travels as a
- * top-level {@code _context_<key>} key of the message.
+ * top-level {@code _context_<key>} key of the message. oslo's Kafka driver nests the
+ * context as one {@code "_context": {...}} object instead ({@code pack_message}); a
+ * message without {@code _context_*} keys whose {@code _context} is an object yields that
+ * object.
  */
 final class ContextPacking {
 
 	static final String PREFIX = "_context_";
+
+	static final String NESTED = "_context";
 
 	private ContextPacking() {
 	}
@@ -26,6 +31,12 @@ final class ContextPacking {
 					context = new LinkedHashMap<>();
 				}
 				context.put(key.substring(PREFIX.length()), entry.getValue());
+			}
+		}
+		if (context == null && message.get(NESTED) instanceof Map<?, ?> nested) {
+			context = new LinkedHashMap<>();
+			for (Map.Entry<?, ?> entry : nested.entrySet()) {
+				context.put(String.valueOf(entry.getKey()), entry.getValue());
 			}
 		}
 		return (context != null) ? context : Collections.emptyMap();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.transport.NotificationLayout;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -14,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Encodes and decodes oslo notifications: the message is written with Python's
  * {@code json.dumps} format, wrapped in the 2.0 envelope ({@code messagingv2} driver) or
- * sent bare (legacy {@code messaging} driver, format 1.0). Thread-safe.
+ * sent bare (legacy {@code messaging} driver, format 1.0), with the context as
+ * {@code _context_*} keys; or in the layout of oslo's Kafka driver, the context nested
+ * ({@link #encodeNested}). Decoding reads both layouts. Thread-safe.
  */
 public final class NotificationCodec {
 
@@ -51,6 +54,37 @@ public final class NotificationCodec {
 	 * @throws WireEncodingException when the payload or a context value cannot be written
 	 */
 	public byte[] encode(NotificationMessage message, boolean enveloped) {
+		String inner = write(message, false);
+		return enveloped ? this.envelope.wrap(inner) : inner.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * Encodes a notification as oslo's Kafka driver does ({@code pack_message}): the
+	 * message keys in oslo's order, then the context as one nested {@code "_context"}
+	 * object (always present, {@code {}} when empty), no {@code _unique_id}; always in
+	 * the 2.0 envelope.
+	 * @param message the notification
+	 * @return the body bytes (ASCII JSON)
+	 * @throws WireEncodingException when the payload or a context value cannot be written
+	 */
+	public byte[] encodeNested(NotificationMessage message) {
+		return this.envelope.wrap(write(message, true));
+	}
+
+	/**
+	 * Encodes a notification in a transport's layout.
+	 * @param message the notification
+	 * @param enveloped whether the notifier's driver asks for the 2.0 envelope (the
+	 * nested layout always has it)
+	 * @param layout the transport's layout
+	 * @return the body bytes (ASCII JSON)
+	 * @throws WireEncodingException when the payload or a context value cannot be written
+	 */
+	public byte[] encode(NotificationMessage message, boolean enveloped, NotificationLayout layout) {
+		return (layout == NotificationLayout.NESTED_CONTEXT) ? encodeNested(message) : encode(message, enveloped);
+	}
+
+	private String write(NotificationMessage message, boolean nested) {
 		StringWriter out = new StringWriter(256);
 		try (JsonGenerator g = this.writer.createGenerator(out)) {
 			g.writeStartObject();
@@ -60,11 +94,21 @@ public final class NotificationCodec {
 			g.writeStringProperty("priority", message.priority());
 			g.writePOJOProperty("payload", message.payload());
 			g.writeStringProperty("timestamp", message.timestamp());
-			if (message.uniqueId() != null) {
-				g.writeStringProperty("_unique_id", message.uniqueId());
+			if (nested) {
+				g.writeName(ContextPacking.NESTED);
+				g.writeStartObject();
+				for (Map.Entry<String, @Nullable Object> entry : message.context().entrySet()) {
+					g.writePOJOProperty(entry.getKey(), entry.getValue());
+				}
+				g.writeEndObject();
 			}
-			for (Map.Entry<String, @Nullable Object> entry : message.context().entrySet()) {
-				g.writePOJOProperty(ContextPacking.PREFIX + entry.getKey(), entry.getValue());
+			else {
+				if (message.uniqueId() != null) {
+					g.writeStringProperty("_unique_id", message.uniqueId());
+				}
+				for (Map.Entry<String, @Nullable Object> entry : message.context().entrySet()) {
+					g.writePOJOProperty(ContextPacking.PREFIX + entry.getKey(), entry.getValue());
+				}
 			}
 			g.writeEndObject();
 		}
@@ -72,7 +116,7 @@ public final class NotificationCodec {
 			throw new WireEncodingException(
 					"Cannot encode notification '" + message.eventType() + "': " + ex.getOriginalMessage(), ex);
 		}
-		return enveloped ? this.envelope.wrap(out.toString()) : out.toString().getBytes(StandardCharsets.US_ASCII);
+		return out.toString();
 	}
 
 	/**

@@ -55,6 +55,13 @@ final class RpcTransports {
 		TransportUrl url = (connection != null) ? connection.url()
 				: RpcPropertiesValidator.transportUrl("rpc.transport-url", Objects.requireNonNull(configured));
 		String source = (connection != null) ? "spring.rabbitmq.*" : "rpc.transport-url";
+		if ("kafka".equals(url.driver())) {
+			throw new RpcConfigurationException("rpc.transport-url",
+					"oslo.messaging has no RPC over Kafka: kafka:// carries notifications only, was " + url,
+					"rpc.transport-url=rabbit://user:password@rabbit.example.com:5672/ for RPC, and "
+							+ "rpc.notifications.transport-url=" + url + " for notifications",
+					null);
+		}
 		List<OsloOptionMerger.Given> given = new ArrayList<>((connection != null) ? connection.options() : List.of());
 		RpcRabbitProperties rabbit = properties.getRabbit();
 		SslBundle bundle = null;

@@ -46,10 +46,9 @@ public final class RpcNotificationAutoConfiguration {
 	RpcNotificationTransport rpcNotificationTransport(Transport transport, RpcNotificationProperties properties,
 			RpcProperties rpcProperties, ObjectProvider<SslBundles> sslBundles) {
 		TransportUrl url = properties.transportUrl();
-		return (url != null)
-				? RpcNotificationTransport.separate(url, transport,
-						RpcSslBundles.context(rpcProperties.getRabbit(), sslBundles.getIfAvailable()))
-				: RpcNotificationTransport.shared(transport);
+		return (url != null) ? RpcNotificationTransport.separate(url, transport,
+				RpcSslBundles.context(rpcProperties.getRabbit(), sslBundles.getIfAvailable()),
+				properties.getKafka().osloOptions()) : RpcNotificationTransport.shared(transport);
 	}
 
 	@Bean

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.oslo4j.rpc.boot.autoconfigure.RpcConfigurationException;
 import io.oslo4j.rpc.notify.NotifierDriver;
@@ -62,6 +64,11 @@ public class RpcNotificationProperties implements InitializingBean {
 	 */
 	private final Listener listener = new Listener();
 
+	/**
+	 * oslo's Kafka driver, used when rpc.notifications.transport-url is a kafka:// URL.
+	 */
+	private final Kafka kafka = new Kafka();
+
 	public NotifierDriver getDriver() {
 		return this.driver;
 	}
@@ -113,6 +120,10 @@ public class RpcNotificationProperties implements InitializingBean {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Kafka getKafka() {
+		return this.kafka;
 	}
 
 	/**
@@ -219,6 +230,57 @@ public class RpcNotificationProperties implements InitializingBean {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of oslo's Kafka driver, {@code rpc.notifications.kafka.*}.
+	 */
+	public static class Kafka {
+
+		/**
+		 * Whether a record's offset is committed only after its listener methods ran (at
+		 * least once; a listener may requeue) instead of oslo's commit before dispatch
+		 * (at most once). Sets the commit_after_dispatch option.
+		 */
+		private boolean atLeastOnce;
+
+		/**
+		 * oslo's [oslo_messaging_kafka] options by name (consumer_group,
+		 * kafka_consumer_timeout, max_poll_records, producer_batch_size,
+		 * producer_batch_timeout, compression_codec, security_protocol, sasl_mechanism,
+		 * ssl_cafile, ...). Options in the transport URL's query win.
+		 */
+		private Map<String, String> options = new LinkedHashMap<>();
+
+		public boolean isAtLeastOnce() {
+			return this.atLeastOnce;
+		}
+
+		public void setAtLeastOnce(boolean atLeastOnce) {
+			this.atLeastOnce = atLeastOnce;
+		}
+
+		public Map<String, String> getOptions() {
+			return this.options;
+		}
+
+		public void setOptions(Map<String, String> options) {
+			this.options = options;
+		}
+
+		/**
+		 * Returns the driver options: {@link #getOptions()} plus
+		 * {@code commit_after_dispatch} for {@link #isAtLeastOnce()}.
+		 * @return the options by oslo name
+		 */
+		public Map<String, String> osloOptions() {
+			Map<String, String> all = new LinkedHashMap<>(this.options);
+			if (this.atLeastOnce) {
+				all.put("commit_after_dispatch", "true");
+			}
+			return all;
 		}
 
 	}

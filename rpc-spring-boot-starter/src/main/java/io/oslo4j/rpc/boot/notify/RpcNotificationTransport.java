@@ -26,6 +26,8 @@ public final class RpcNotificationTransport implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcNotificationTransport.class);
 
+	private static final String KAFKA = "kafka";
+
 	private final Transport transport;
 
 	private final boolean separate;
@@ -58,16 +60,38 @@ public final class RpcNotificationTransport implements AutoCloseable {
 	 */
 	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport,
 			@Nullable SSLContext sslContext) {
-		TransportSettings settings = ((rpcTransport instanceof AbstractTransport known) ? known.settings()
-				: new TransportSettings(rpcTransport.controlExchange(), Map.of()))
-			.withSslContext(sslContext);
+		return separate(url, rpcTransport, sslContext, Map.of());
+	}
+
+	/**
+	 * Makes a transport of its own, as
+	 * {@link #separate(TransportUrl, Transport, SSLContext)} does; a {@code kafka://} URL
+	 * gets the control exchange and the given Kafka options instead of the RPC
+	 * transport's options.
+	 * @param url the notification transport URL
+	 * @param rpcTransport the RPC transport, whose settings are reused
+	 * @param sslContext the TLS context of {@code rpc.rabbit.ssl.bundle}, or {@code null}
+	 * @param kafkaOptions the {@code [oslo_messaging_kafka]} options
+	 * ({@code rpc.notifications.kafka.*})
+	 * @return the notification transport
+	 * @throws RpcConfigurationException when the URL's options are invalid
+	 */
+	public static RpcNotificationTransport separate(TransportUrl url, Transport rpcTransport,
+			@Nullable SSLContext sslContext, Map<String, String> kafkaOptions) {
+		boolean kafka = KAFKA.equals(url.driver());
+		TransportSettings settings = kafka ? new TransportSettings(rpcTransport.controlExchange(), kafkaOptions)
+				: ((rpcTransport instanceof AbstractTransport known) ? known.settings()
+						: new TransportSettings(rpcTransport.controlExchange(), Map.of()))
+					.withSslContext(sslContext);
 		Transport transport;
 		try {
 			transport = Transports.create(url, settings);
 		}
 		catch (InvalidTransportUrlException ex) {
-			throw new RpcConfigurationException("rpc.notifications.transport-url", ex.getMessage(),
-					"rpc.notifications.transport-url=rabbit://user:password@notify.example.com:5672/", ex);
+			throw new RpcConfigurationException("rpc.notifications.transport-url", ex.getMessage(), kafka
+					? "rpc.notifications.transport-url=kafka://kafka1.example.com:9092/ (with io.oslo4j:rpc-kafka "
+							+ "on the classpath; options under rpc.notifications.kafka.options.*)"
+					: "rpc.notifications.transport-url=rabbit://user:password@notify.example.com:5672/", ex);
 		}
 		logger.info("oslo4j: notifications use {} (from rpc.notifications.transport-url)", url);
 		return new RpcNotificationTransport(transport, true);

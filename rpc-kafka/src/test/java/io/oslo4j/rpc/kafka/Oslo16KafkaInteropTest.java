@@ -1,0 +1,15 @@
+package io.oslo4j.rpc.kafka;
+
+import io.oslo4j.rpc.interop.OsloPeer;
+
+/**
+ * Kafka notifications between Java and {@link OsloPeer#OSLO_16}.
+ */
+class Oslo16KafkaInteropTest extends AbstractKafkaInteropTests {
+
+	@Override
+	OsloPeer peer() {
+		return OsloPeer.OSLO_16;
+	}
+
+}
