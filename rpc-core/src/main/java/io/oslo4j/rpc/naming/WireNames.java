@@ -5,6 +5,7 @@ import java.lang.reflect.Parameter;
 
 import io.oslo4j.rpc.annotation.RpcMethod;
 import io.oslo4j.rpc.annotation.RpcParam;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -45,12 +46,24 @@ public record WireNames(NamingStrategy methods, NamingStrategy arguments) {
 	 * Returns the wire name of a parameter.
 	 * @param parameter the parameter
 	 * @param where the method, for the message when the name cannot be read
-	 * @return its {@code @RpcParam} name, else its Java name under {@link #arguments()}
+	 * @return its {@code @RpcParam} name (on the parameter or the one it implements),
+	 * else its Java name under {@link #arguments()}
 	 * @throws IllegalArgumentException when the code is not compiled with
 	 * {@code -parameters} and the parameter has no {@code @RpcParam}
 	 */
 	public String argumentName(Parameter parameter, String where) {
 		RpcParam annotation = parameter.getAnnotation(RpcParam.class);
+		if (annotation == null && parameter.getDeclaringExecutable() instanceof Method method) {
+			// declared on the method this one implements, e.g. the shared client
+			// interface
+			Parameter[] parameters = method.getParameters();
+			for (int i = 0; i < parameters.length; i++) {
+				if (parameters[i].equals(parameter)) {
+					annotation = new AnnotatedMethod(method).getMethodParameters()[i]
+						.getParameterAnnotation(RpcParam.class);
+				}
+			}
+		}
 		if (annotation != null) {
 			return annotation.value();
 		}
