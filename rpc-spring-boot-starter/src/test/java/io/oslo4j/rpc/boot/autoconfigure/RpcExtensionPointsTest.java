@@ -188,7 +188,7 @@ class RpcExtensionPointsTest {
 
 	@Test
 	void byDefaultJavaNamesAreWireNamesAndRpcMethodNamesAreKept() {
-		this.runner.withBean(ComputeEndpoint.class).run((context) -> {
+		this.runner.withBean(ComputeEndpoint.class).withPropertyValues("rpc.naming.payloads=as-is").run((context) -> {
 			RpcTemplate raw = context.getBean(RpcClientFactory.class).client("compute");
 			assertThat(raw.call(RpcContext.empty(), "get_vnc_console", Map.of("instanceUuid", "u2")))
 				.isEqualTo("vnc://u2");
