@@ -73,6 +73,11 @@ final class EndpointMethods {
 				continue;
 			}
 			String wireName = names.methodName(method);
+			if (wireName.startsWith("_")) {
+				throw new IllegalArgumentException("Endpoint " + type.getName() + " names " + describe(method) + " '"
+						+ wireName + "' on the wire: names starting with '_' are private in oslo and never "
+						+ "callable. Choose a name without the leading '_'");
+			}
 			EndpointMethod previous = methods.get(wireName);
 			if (previous != null && !sameSignature(previous.method(), method)) {
 				if (previous.method().getName().equals(method.getName())) {

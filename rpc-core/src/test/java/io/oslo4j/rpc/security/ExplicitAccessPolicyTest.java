@@ -96,6 +96,15 @@ class ExplicitAccessPolicyTest {
 
 	}
 
+	/** Gives a method a private wire name. */
+	public static class PrivateWireName {
+
+		@RpcMethod("_hidden")
+		public void hidden() {
+		}
+
+	}
+
 	/** Tries to expose a method the container calls by name. */
 	public static class ExposesDestroyMethod {
 
@@ -148,6 +157,15 @@ class ExplicitAccessPolicyTest {
 						ContainerCallbacks.of(destroyable).withMethodNames(java.util.Set.of("teardown")),
 						WireNames.AS_IS, policy))
 				.withMessageContaining("ExposesDestroyMethod.teardown() with @RpcMethod");
+		}
+	}
+
+	@Test
+	void aWireNameStartingWithAnUnderscoreIsRefused() {
+		for (AccessPolicy policy : AccessPolicy.values()) {
+			assertThatIllegalArgumentException().isThrownBy(() -> endpoint(new PrivateWireName(), policy))
+				.withMessageStartingWith("Endpoint " + PrivateWireName.class.getName()
+						+ " names PrivateWireName.hidden() '_hidden' on the wire: names starting with '_' are private");
 		}
 	}
 
