@@ -80,6 +80,17 @@ class Api(object):
     def big(self, ctxt, size):
         return 'x' * size
 
+    # Nova-style names: snake_case methods and keyword arguments
+    def build_and_run_instance(self, ctxt, instance_uuid, request_spec,
+                               filter_properties=None):
+        return {'instance_uuid': instance_uuid, 'request_spec': request_spec,
+                'filter_properties': filter_properties,
+                'request_id': ctxt.get('request_id'),
+                'global_request_id': ctxt.get('global_request_id')}
+
+    def get_console_output(self, ctxt, instance_uuid, tail_length):
+        return '%s:%s' % (instance_uuid, tail_length)
+
 
 class Control(object):
     """Second endpoint: namespace 'control', version '1.0'."""

@@ -12,13 +12,13 @@ import java.util.concurrent.CompletionStage;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.RpcCast;
 import io.oslo4j.rpc.annotation.RpcFanout;
-import io.oslo4j.rpc.annotation.RpcParam;
+import io.oslo4j.rpc.naming.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How one method of an {@code @RpcClient} interface maps to RPC, worked out once: its
- * kind (call, async call, cast, fanout cast), its argument names, where the context is,
- * and the result type.
+ * wire name, its kind (call, async call, cast, fanout cast), its argument names, where
+ * the context is, and the result type.
  */
 final class ClientMethod {
 
@@ -51,8 +51,9 @@ final class ClientMethod {
 	 * @throws IllegalArgumentException naming the interface and the method when it cannot
 	 * be mapped
 	 */
-	static ClientMethod of(Class<?> iface, Method method) {
+	static ClientMethod of(Class<?> iface, Method method, WireNames names) {
 		String where = iface.getName() + "." + method.getName() + "()";
+		UnsupportedSignatures.check(where, method);
 		boolean cast = method.isAnnotationPresent(RpcCast.class);
 		boolean fanout = method.isAnnotationPresent(RpcFanout.class);
 		Class<?> returnType = method.getReturnType();
@@ -78,7 +79,7 @@ final class ClientMethod {
 			resultType = (returnType == void.class) ? Object.class : method.getGenericReturnType();
 		}
 		Parameter[] parameters = method.getParameters();
-		String[] names = new String[parameters.length];
+		String[] argumentNames = new String[parameters.length];
 		int contextIndex = -1;
 		for (int i = 0; i < parameters.length; i++) {
 			Parameter parameter = parameters[i];
@@ -89,19 +90,9 @@ final class ClientMethod {
 				contextIndex = i;
 				continue;
 			}
-			RpcParam rpcParam = parameter.getAnnotation(RpcParam.class);
-			if (rpcParam != null) {
-				names[i] = rpcParam.value();
-			}
-			else if (parameter.isNamePresent()) {
-				names[i] = parameter.getName();
-			}
-			else {
-				throw new IllegalArgumentException("Cannot read the parameter names of " + where
-						+ ": compile with -parameters or annotate the parameters with @RpcParam");
-			}
+			argumentNames[i] = names.argumentName(parameter, where);
 		}
-		return new ClientMethod(method.getName(), kind, names, contextIndex, resultType);
+		return new ClientMethod(names.methodName(method), kind, argumentNames, contextIndex, resultType);
 	}
 
 	@Nullable Object invoke(RpcTemplate client, RpcContext defaultContext, @Nullable Object @Nullable [] values) {

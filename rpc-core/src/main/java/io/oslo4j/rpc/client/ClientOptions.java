@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.client;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcVersion;
@@ -22,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param exceptions turns remote failures into exceptions
  * @param observations where {@code rpc.client.requests} observations go (a no-op registry
  * by default)
+ * @param interceptors what sees each message before it is sent, in order (none by
+ * default)
  */
 public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTimeout, @Nullable String versionCap,
-		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations) {
+		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations,
+		List<RpcClientInterceptor> interceptors) {
 
 	/** oslo's default call timeout. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -39,6 +43,7 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 		if (versionCap != null) {
 			RpcVersion.parse(versionCap);
 		}
+		interceptors = List.copyOf(interceptors);
 	}
 
 	/**
@@ -48,37 +53,47 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(DEFAULT_TIMEOUT, null, null, JacksonSerializer.defaultSerializer(),
-				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP);
+				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP, List.of());
 	}
 
 	public ClientOptions withTimeout(Duration timeout) {
 		return new ClientOptions(timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.interceptors);
 	}
 
 	public ClientOptions withCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
 		return new ClientOptions(this.timeout, callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.interceptors);
 	}
 
 	public ClientOptions withVersionCap(@Nullable String versionCap) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.interceptors);
 	}
 
 	public ClientOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, serializer, codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.interceptors);
 	}
 
 	public ClientOptions withExceptions(RemoteExceptionMapper exceptions) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				exceptions, this.observations);
+				exceptions, this.observations, this.interceptors);
 	}
 
 	public ClientOptions withObservations(ObservationRegistry observations) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, observations);
+				this.exceptions, observations, this.interceptors);
+	}
+
+	/**
+	 * Returns these options with the given interceptors, replacing any before.
+	 * @param interceptors the interceptors, in the order they run
+	 * @return the options
+	 */
+	public ClientOptions withInterceptors(List<RpcClientInterceptor> interceptors) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions, this.observations, interceptors);
 	}
 
 }

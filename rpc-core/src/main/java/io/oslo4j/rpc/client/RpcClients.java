@@ -11,15 +11,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.naming.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Makes and prepares proxies of {@code @RpcClient} interfaces. Each abstract method is a
  * call, an async call ({@code CompletableFuture}), a cast ({@code @RpcCast}) or a fanout
- * cast ({@code @RpcFanout}) to the method of the same name; its parameters are the
- * keyword arguments, by name; an {@link RpcContext} parameter is the request context,
- * otherwise the context supplier's is sent. Mistakes fail when the proxy is made, naming
- * the interface and the method.
+ * cast ({@code @RpcFanout}) to the method of the same name (or the {@code @RpcMethod}
+ * name, or the name under a naming strategy); its parameters are the keyword arguments,
+ * by name; an {@link RpcContext} parameter is the request context, otherwise the context
+ * supplier's is sent. Mistakes fail when the proxy is made, naming the interface and the
+ * method.
  */
 public final class RpcClients {
 
@@ -49,13 +51,32 @@ public final class RpcClients {
 	 * cannot be mapped
 	 */
 	public static <T> T create(Class<T> iface, RpcTemplate client, Supplier<RpcContext> contexts) {
+		return create(iface, client, contexts, WireNames.AS_IS);
+	}
+
+	/**
+	 * Makes a proxy that sends through a client, naming methods and arguments on the wire
+	 * with {@code names} ({@code @RpcMethod} and {@code @RpcParam} names are kept as
+	 * given).
+	 * @param <T> the interface type
+	 * @param iface the interface
+	 * @param client the client
+	 * @param contexts supplies the context of methods without an {@link RpcContext}
+	 * parameter
+	 * @param names how Java names become wire names
+	 * @return the proxy
+	 * @throws IllegalArgumentException when {@code iface} is not an interface or a method
+	 * cannot be mapped (a {@code Mono}, {@code Flux} or {@code Future} result, a Kotlin
+	 * {@code suspend} function, unknown parameter names)
+	 */
+	public static <T> T create(Class<T> iface, RpcTemplate client, Supplier<RpcContext> contexts, WireNames names) {
 		if (!iface.isInterface()) {
 			throw new IllegalArgumentException("@RpcClient can only be specified on an interface: " + iface.getName());
 		}
 		Map<Method, ClientMethod> methods = new HashMap<>();
 		for (Method method : iface.getMethods()) {
 			if (Modifier.isAbstract(method.getModifiers())) {
-				methods.put(method, ClientMethod.of(iface, method));
+				methods.put(method, ClientMethod.of(iface, method, names));
 			}
 		}
 		return iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] { iface },

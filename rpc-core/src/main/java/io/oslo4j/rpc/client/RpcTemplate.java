@@ -3,6 +3,7 @@ package io.oslo4j.rpc.client;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -129,6 +130,7 @@ public final class RpcTemplate {
 	 * @throws io.oslo4j.rpc.RpcDeliveryException when the request could not be sent
 	 */
 	public <T> T call(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args, Type resultType) {
+		ctx = intercept(ctx, method, RpcKind.CALL);
 		CompletableFuture<@Nullable Object> future = send(ctx, method, args);
 		Object raw;
 		try {
@@ -159,7 +161,8 @@ public final class RpcTemplate {
 	 */
 	public <T> CompletableFuture<T> callAsync(RpcContext ctx, String method,
 			Map<String, ? extends @Nullable Object> args, Type resultType) {
-		return send(ctx, method, args).thenApply((raw) -> convert(ctx, raw, resultType));
+		RpcContext sent = intercept(ctx, method, RpcKind.CALL);
+		return send(sent, method, args).thenApply((raw) -> convert(sent, raw, resultType));
 	}
 
 	/**
@@ -174,8 +177,10 @@ public final class RpcTemplate {
 	public void cast(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
 		this.target.validateForSend();
 		checkVersionCap();
-		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
-				this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST, this.options.serializer().serializeContext(ctx));
+		RpcKind kind = this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST;
+		ctx = intercept(ctx, method, kind);
+		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method, kind,
+				this.options.serializer().serializeContext(ctx));
 		try {
 			RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
 					this.target.version(), observation.contextEntries());
@@ -246,6 +251,20 @@ public final class RpcTemplate {
 				call.future.completeExceptionally(rethrow(error));
 			}
 		});
+	}
+
+	private RpcContext intercept(RpcContext ctx, String method, RpcKind kind) {
+		List<RpcClientInterceptor> interceptors = this.options.interceptors();
+		RpcContext result = ctx;
+		for (int i = 0; i < interceptors.size(); i++) {
+			RpcClientInterceptor interceptor = interceptors.get(i);
+			result = interceptor.intercept(new RpcClientCall(this.target, method, kind, result));
+			if (result == null) {
+				throw new IllegalStateException("RpcClientInterceptor " + interceptor.getClass().getName()
+						+ " returned no context for '" + method + "': return call.context() to keep it unchanged");
+			}
+		}
+		return result;
 	}
 
 	private void checkVersionCap() {

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.oslo4j.rpc.RpcVersion;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
+import io.oslo4j.rpc.naming.WireNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -29,12 +30,12 @@ public final class Endpoint {
 	private final EndpointMethods methods;
 
 	private Endpoint(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version,
-			ContainerCallbacks callbacks) {
+			ContainerCallbacks callbacks, WireNames names, AccessPolicy policy) {
 		this.bean = bean;
 		this.type = type;
 		this.namespace = (namespace == null || namespace.isEmpty()) ? null : namespace;
 		this.version = (version == null || version.isEmpty()) ? RpcVersion.DEFAULT : RpcVersion.parse(version);
-		this.methods = EndpointMethods.of(type, callbacks);
+		this.methods = EndpointMethods.of(type, callbacks, names, policy);
 		ClassProxies.checkAdvisable(bean, type, this.methods.all());
 	}
 
@@ -84,10 +85,31 @@ public final class Endpoint {
 	 */
 	public static Endpoint of(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version,
 			ContainerCallbacks callbacks) {
+		return of(bean, type, namespace, version, callbacks, WireNames.AS_IS, AccessPolicy.DEFAULT);
+	}
+
+	/**
+	 * Returns an endpoint whose methods are called by their wire names, under an access
+	 * policy.
+	 * @param bean the object to invoke methods on (may be a proxy of {@code type})
+	 * @param type the class whose public methods are callable
+	 * @param namespace the namespace, or {@code null}/empty for none
+	 * @param version the implemented version, or {@code null}/empty for 1.0
+	 * @param callbacks what the container calls on the bean
+	 * @param names how Java method and parameter names become wire names
+	 * @param policy which public methods are callable
+	 * @return the endpoint
+	 * @throws IllegalArgumentException when the class overloads a callable name, two
+	 * methods have one wire name, {@code @RpcMethod} marks a method that cannot be
+	 * callable, its parameter names are unknown, a callable method of a class proxy is
+	 * final, or the version is malformed
+	 */
+	public static Endpoint of(Object bean, Class<?> type, @Nullable String namespace, @Nullable String version,
+			ContainerCallbacks callbacks, WireNames names, AccessPolicy policy) {
 		if (!type.isInstance(bean)) {
 			throw new IllegalArgumentException(bean.getClass().getName() + " is not a " + type.getName());
 		}
-		return new Endpoint(bean, type, namespace, version, callbacks);
+		return new Endpoint(bean, type, namespace, version, callbacks, names, policy);
 	}
 
 	public Object bean() {
@@ -107,7 +129,7 @@ public final class Endpoint {
 	}
 
 	/**
-	 * Returns the names of the callable methods.
+	 * Returns the wire names of the callable methods.
 	 * @return the method names
 	 */
 	public Set<String> methodNames() {

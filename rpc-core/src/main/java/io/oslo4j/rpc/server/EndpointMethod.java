@@ -11,19 +11,22 @@ import java.util.Optional;
 
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.ExpectedExceptions;
-import io.oslo4j.rpc.annotation.RpcParam;
+import io.oslo4j.rpc.naming.WireNames;
 import io.oslo4j.rpc.serializer.SerializationException;
 import io.oslo4j.rpc.serializer.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One callable endpoint method: binds keyword arguments to parameters by name, converts
- * them to the declared types, injects the {@link RpcContext}, and invokes. Argument
- * mistakes fail as a Python server's would, with {@code TypeError} naming the argument.
+ * One callable endpoint method, called by its wire name: binds keyword arguments to
+ * parameters by their wire names, converts them to the declared types, injects the
+ * {@link RpcContext}, and invokes. Argument mistakes fail as a Python server's would,
+ * with {@code TypeError} naming the argument.
  */
 final class EndpointMethod {
 
 	private final Method method;
+
+	private final String wireName;
 
 	private final String[] names;
 
@@ -36,8 +39,9 @@ final class EndpointMethod {
 	private final Class<? extends Throwable>[] expected;
 
 	@SuppressWarnings("unchecked")
-	EndpointMethod(Method method) {
+	EndpointMethod(Method method, String wireName, WireNames wireNames) {
 		this.method = method;
+		this.wireName = wireName;
 		Parameter[] parameters = method.getParameters();
 		this.names = new String[parameters.length];
 		this.types = new Type[parameters.length];
@@ -51,17 +55,7 @@ final class EndpointMethod {
 				continue;
 			}
 			count++;
-			RpcParam rpcParam = parameter.getAnnotation(RpcParam.class);
-			if (rpcParam != null) {
-				this.names[i] = rpcParam.value();
-			}
-			else if (parameter.isNamePresent()) {
-				this.names[i] = parameter.getName();
-			}
-			else {
-				throw new IllegalArgumentException("Cannot read the parameter names of " + method
-						+ ": compile with -parameters or annotate the parameters with @RpcParam");
-			}
+			this.names[i] = wireNames.argumentName(parameter, method.toString());
 		}
 		this.argumentCount = count;
 		ExpectedExceptions annotation = method.getAnnotation(ExpectedExceptions.class);
@@ -69,8 +63,9 @@ final class EndpointMethod {
 		method.trySetAccessible();
 	}
 
+	/** The name the method is called by. */
 	String name() {
-		return this.method.getName();
+		return this.wireName;
 	}
 
 	Method method() {

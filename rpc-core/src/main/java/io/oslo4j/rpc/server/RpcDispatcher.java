@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code null} matches {@code null}) and its version is compatible with the requested
  * one; the first qualifying endpoint that has the method serves it. Otherwise
  * {@code NoSuchMethod} when some endpoint qualified, else {@code UnsupportedVersion}.
+ * {@link RpcServerInterceptor}s, when given, run around it.
  */
 public final class RpcDispatcher {
 
@@ -25,9 +26,22 @@ public final class RpcDispatcher {
 
 	private final Serializer serializer;
 
+	private final List<RpcServerInterceptor> interceptors;
+
 	public RpcDispatcher(List<Endpoint> endpoints, Serializer serializer) {
+		this(endpoints, serializer, List.of());
+	}
+
+	/**
+	 * Makes a dispatcher whose requests pass through interceptors first.
+	 * @param endpoints the endpoints, tried in order
+	 * @param serializer converts arguments and results
+	 * @param interceptors run around each dispatch, the first outermost
+	 */
+	public RpcDispatcher(List<Endpoint> endpoints, Serializer serializer, List<RpcServerInterceptor> interceptors) {
 		this.endpoints = List.copyOf(endpoints);
 		this.serializer = serializer;
+		this.interceptors = List.copyOf(interceptors);
 	}
 
 	public List<Endpoint> endpoints() {
@@ -40,9 +54,16 @@ public final class RpcDispatcher {
 	 * @param ctx the request context
 	 * @return the outcome: the serialized result, or what the method threw
 	 * @throws DispatchFailure when no method serves the request or its arguments are
-	 * wrong
+	 * wrong, or an interceptor refused it
 	 */
 	public Outcome dispatch(RequestMessage request, RpcContext ctx) {
+		if (this.interceptors.isEmpty()) {
+			return dispatchToEndpoint(request, ctx);
+		}
+		return new Chain(0).proceed(new RpcServerRequest(request, ctx));
+	}
+
+	private Outcome dispatchToEndpoint(RequestMessage request, RpcContext ctx) {
 		String method = Objects.toString(request.method(), "None");
 		Object versionValue = request.version();
 		boolean compatibleFound = false;
@@ -141,6 +162,31 @@ public final class RpcDispatcher {
 			return "int";
 		}
 		return "dict";
+	}
+
+	/** The interceptors from one position on, then the endpoint. */
+	private final class Chain implements RpcServerInterceptor.Chain {
+
+		private final int index;
+
+		Chain(int index) {
+			this.index = index;
+		}
+
+		@Override
+		public Outcome proceed(RpcServerRequest request) {
+			if (this.index == RpcDispatcher.this.interceptors.size()) {
+				return dispatchToEndpoint(request.message(), request.context());
+			}
+			RpcServerInterceptor interceptor = RpcDispatcher.this.interceptors.get(this.index);
+			Outcome outcome = interceptor.intercept(request, new Chain(this.index + 1));
+			if (outcome == null) {
+				throw new IllegalStateException("RpcServerInterceptor " + interceptor.getClass().getName()
+						+ " returned no outcome: return chain.proceed(request)");
+			}
+			return outcome;
+		}
+
 	}
 
 	/**

@@ -61,10 +61,24 @@ public final class RpcServer implements GracefulStop {
 	 * server
 	 */
 	public RpcServer(Transport transport, Target target, List<Endpoint> endpoints, RpcServerOptions options) {
+		this(transport, target, new RpcDispatcher(endpoints, options.serializer()), options);
+	}
+
+	/**
+	 * Makes a server dispatching with a given dispatcher (its endpoints, serializer and
+	 * interceptors); nothing is consumed before {@link #start()}.
+	 * @param transport the transport
+	 * @param target the server's target: a topic and a server name
+	 * @param dispatcher the dispatcher
+	 * @param options how to run (its serializer should be the dispatcher's)
+	 * @throws io.oslo4j.rpc.InvalidTargetException when the target lacks a topic or
+	 * server
+	 */
+	public RpcServer(Transport transport, Target target, RpcDispatcher dispatcher, RpcServerOptions options) {
 		this.transport = transport;
 		this.target = target.validateForListen();
 		this.options = options;
-		this.dispatcher = new RpcDispatcher(endpoints, options.serializer());
+		this.dispatcher = dispatcher;
 		String name = target.topic() + "." + target.server();
 		this.executor = (options.executorThreads() > 0) ? executor(options, name) : null;
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);

@@ -11,6 +11,7 @@ import io.oslo4j.rpc.annotation.ExpectedExceptions;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import io.oslo4j.rpc.annotation.RpcParam;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
+import io.oslo4j.rpc.server.RpcDispatcher.Outcome;
 import io.oslo4j.rpc.wire.FailureRecord;
 import io.oslo4j.rpc.wire.RequestMessage;
 import org.jspecify.annotations.Nullable;
@@ -201,6 +202,47 @@ class RpcDispatcherTest {
 		assertThat(failure.module()).isEqualTo("builtins");
 		assertThat(failure.message()).isEqualTo(message);
 		assertThat(failure.args()).containsExactly(message);
+	}
+
+	// ---- interceptors ---------------------------------------------------------------
+
+	@Test
+	void interceptorsRunInOrderAroundTheEndpointAndCanChangeItsContext() {
+		List<String> order = new ArrayList<>();
+		RpcServerInterceptor first = (request, chain) -> {
+			order.add("first:" + request.context().get("step"));
+			Outcome outcome = chain.proceed(request.withContext(request.context().with("step", "1")));
+			order.add("first done");
+			return outcome;
+		};
+		RpcServerInterceptor second = (request, chain) -> {
+			order.add("second:" + request.context().get("step"));
+			return chain.proceed(request.withContext(request.context().with("step", "2")));
+		};
+		RpcDispatcher dispatcher = new RpcDispatcher(List.of(Endpoint.of(new Api())),
+				JacksonSerializer.defaultSerializer(), List.of(first, second));
+		Outcome outcome = dispatcher.dispatch(request("ctx", map(), null, "1.0"), RpcContext.of(map("step", "0")));
+		assertThat(outcome.result()).isEqualTo(map("step", "2"));
+		assertThat(order).containsExactly("first:0", "second:1", "first done");
+	}
+
+	@Test
+	void anInterceptorThatAnswersItselfStopsTheChainAndOneReturningNothingIsNamed() {
+		Outcome refused = new Outcome(null, new IllegalStateException("refused"), true);
+		RpcServerInterceptor answer = (request, chain) -> refused;
+		RpcServerInterceptor never = (request, chain) -> {
+			throw new AssertionError("not reached");
+		};
+		RpcDispatcher answering = new RpcDispatcher(List.of(Endpoint.of(new Api())),
+				JacksonSerializer.defaultSerializer(), List.of(answer, never));
+		assertThat(answering.dispatch(request("add", map("a", 1, "b", 2), null, "1.0"), RpcContext.empty()))
+			.isSameAs(refused);
+		RpcServerInterceptor broken = (request, chain) -> null;
+		RpcDispatcher failing = new RpcDispatcher(List.of(Endpoint.of(new Api())),
+				JacksonSerializer.defaultSerializer(), List.of(broken));
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> failing.dispatch(request("add", map("a", 1, "b", 2), null, "1.0"), RpcContext.empty()))
+			.withMessageContaining("returned no outcome");
 	}
 
 	// ---- selection ------------------------------------------------------------------

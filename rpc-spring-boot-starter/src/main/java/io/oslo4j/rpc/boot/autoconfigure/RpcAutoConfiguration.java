@@ -8,8 +8,10 @@ import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.OsloJson;
 import io.oslo4j.rpc.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -33,8 +35,9 @@ import org.springframework.util.ClassUtils;
  * Spring Boot's RabbitMQ connection: its {@link RabbitConnectionDetails}, a service
  * connection's included, and {@link RabbitProperties}), the {@link RpcEndpointRegistry}
  * serving {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and
- * masking of transport URLs in actuator endpoints. Every SPI bean backs off when the
- * application defines its own.
+ * masking of transport URLs in actuator endpoints, and the {@link WireCodec} and
+ * {@link Serializer} that write payload properties as {@code rpc.naming.payloads} says.
+ * Every SPI bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnClass(Transport.class)
@@ -69,9 +72,18 @@ public final class RpcAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(WireCodec.class)
+	WireCodec rpcWireCodec(RpcProperties properties) {
+		PropertyNamingStrategy naming = properties.getNaming().getPayloads().jackson();
+		return (naming != null) ? new WireCodec(OsloJson.builder().propertyNamingStrategy(naming).build())
+				: WireCodec.defaultCodec();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(Serializer.class)
-	Serializer rpcSerializer() {
-		return JacksonSerializer.defaultSerializer();
+	Serializer rpcSerializer(WireCodec codec) {
+		return (codec.mapper() == OsloJson.mapper()) ? JacksonSerializer.defaultSerializer()
+				: new JacksonSerializer(codec.mapper());
 	}
 
 	@Bean
@@ -87,10 +99,10 @@ public final class RpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RpcClientFactory rpcClientFactory(Transport transport, RpcProperties properties, Serializer serializer,
-			RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
+			WireCodec codec, RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<RpcContextSupplier> contexts) {
 		ClientOptions options = ClientOptions.defaults()
-			.withSerializer(serializer, WireCodec.defaultCodec())
+			.withSerializer(serializer, codec)
 			.withExceptions(exceptions)
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		return new RpcClientFactory(transport, properties, options, contexts.getIfAvailable(() -> RpcContext::empty));
@@ -100,13 +112,13 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "rpc.server.enabled", matchIfMissing = true)
 	RpcEndpointRegistry rpcEndpointRegistry(Transport transport, RpcProperties properties, Serializer serializer,
-			ObjectProvider<ObservationRegistry> observations, Environment environment) {
+			WireCodec codec, ObjectProvider<ObservationRegistry> observations, Environment environment) {
 		RpcServerProperties server = properties.getServer();
 		RpcServerOptions options = RpcServerOptions.defaults()
 			.withExecutorThreads(server.getExecutorThreads())
 			.withAckMode(server.getAckMode())
 			.withShutdownTimeout(server.getShutdownTimeout())
-			.withSerializer(serializer, WireCodec.defaultCodec())
+			.withSerializer(serializer, codec)
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		String topic = (server.getTopic() != null) ? server.getTopic()
 				: environment.getProperty("spring.application.name");

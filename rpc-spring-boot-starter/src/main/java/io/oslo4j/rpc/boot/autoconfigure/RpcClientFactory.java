@@ -1,12 +1,15 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcClient;
 import io.oslo4j.rpc.client.ClientOptions;
+import io.oslo4j.rpc.client.RpcClientInterceptor;
 import io.oslo4j.rpc.client.RpcClients;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +22,19 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.StringUtils;
 
 /**
  * Makes the proxies of {@code @RpcClient} interfaces, and plain {@link RpcTemplate}s by
  * name. A client's target and options come from its annotation, overridden by
  * {@code rpc.clients.<name>.*}; the topic defaults to the client name, the timeouts to
- * {@code rpc.response-timeout} and {@code rpc.call-monitor-timeout}.
+ * {@code rpc.response-timeout} and {@code rpc.call-monitor-timeout}. Method and argument
+ * names follow {@code rpc.naming.*}; each client's messages pass through the
+ * {@link GlobalRpcClientInterceptor} beans, then those named by
+ * {@code rpc.clients.<name>.interceptors}. A client method that cannot be served
+ * ({@code Mono}, {@code Flux}, a {@code Future}, a Kotlin {@code suspend} function) fails
+ * startup, naming it.
  * <p>
  * Client names: an interface whose name has no {@code rpc.clients} entry uses its
  * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface uses
@@ -85,7 +94,7 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 		RpcDefinitionCheck.version("@RpcClient", iface.getName(), annotation.version());
 		RpcTemplate client = client(annotation.value(), annotation);
 		try {
-			return RpcClients.create(iface, client, this.contexts);
+			return RpcClients.create(iface, client, this.contexts, this.properties.getNaming().wireNames());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RpcDefinitionException("@RpcClient", iface.getName(), String.valueOf(ex.getMessage()), ex);
@@ -121,8 +130,42 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			.withTimeout((settings.getTimeout() != null) ? settings.getTimeout() : this.properties.getResponseTimeout())
 			.withCallMonitorTimeout((settings.getCallMonitorTimeout() != null) ? settings.getCallMonitorTimeout()
 					: this.properties.getCallMonitorTimeout())
-			.withVersionCap(settings.getVersionCap());
+			.withVersionCap(settings.getVersionCap())
+			.withInterceptors(interceptors(name, settings));
 		return new RpcTemplate(this.transport, target, clientOptions);
+	}
+
+	/**
+	 * Returns the interceptors of a client: the {@link GlobalRpcClientInterceptor} beans
+	 * in {@code @Order}, then the beans named by {@code rpc.clients.<name>.interceptors}.
+	 */
+	private List<RpcClientInterceptor> interceptors(String name, RpcClientProperties settings) {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory == null) {
+			return List.of();
+		}
+		List<RpcClientInterceptor> global = new ArrayList<>();
+		for (String beanName : factory.getBeanNamesForType(RpcClientInterceptor.class)) {
+			if (factory.findAnnotationOnBean(beanName, GlobalRpcClientInterceptor.class) != null) {
+				global.add(factory.getBean(beanName, RpcClientInterceptor.class));
+			}
+		}
+		AnnotationAwareOrderComparator.sort(global);
+		List<RpcClientInterceptor> result = new ArrayList<>(global);
+		for (String beanName : settings.getInterceptors()) {
+			String key = "rpc.clients." + name + ".interceptors";
+			if (!factory.containsBean(beanName) || !factory.isTypeMatch(beanName, RpcClientInterceptor.class)) {
+				throw new RpcConfigurationException(key,
+						"no RpcClientInterceptor bean named '" + beanName + "' (known: "
+								+ List.of(factory.getBeanNamesForType(RpcClientInterceptor.class)) + ")",
+						key + "=authTokenInterceptor", null);
+			}
+			RpcClientInterceptor interceptor = factory.getBean(beanName, RpcClientInterceptor.class);
+			if (!result.contains(interceptor)) {
+				result.add(interceptor);
+			}
+		}
+		return result;
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +66,20 @@ public class RpcClientProperties {
 	 * Whether every cast goes to all servers of the topic (calls are then refused).
 	 */
 	private @Nullable Boolean fanout;
+
+	/**
+	 * Names of RpcClientInterceptor beans that see each message of this client, in order,
+	 * after the @GlobalRpcClientInterceptor beans.
+	 */
+	private List<String> interceptors = new ArrayList<>();
+
+	public List<String> getInterceptors() {
+		return this.interceptors;
+	}
+
+	public void setInterceptors(List<String> interceptors) {
+		this.interceptors = interceptors;
+	}
 
 	public @Nullable String getTopic() {
 		return this.topic;

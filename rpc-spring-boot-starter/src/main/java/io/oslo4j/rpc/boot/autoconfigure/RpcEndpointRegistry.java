@@ -7,9 +7,13 @@ import java.util.Map;
 
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
+import io.oslo4j.rpc.naming.WireNames;
+import io.oslo4j.rpc.server.AccessPolicy;
 import io.oslo4j.rpc.server.ContainerCallbacks;
 import io.oslo4j.rpc.server.Endpoint;
+import io.oslo4j.rpc.server.RpcDispatcher;
 import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.server.RpcServerInterceptor;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +44,10 @@ import org.springframework.util.ClassUtils;
  * class proxy with a {@code final} public method fails startup, as the proxy's advice
  * could not run around it.
  * <p>
+ * Methods are called by their wire names ({@code rpc.naming.*}, {@code @RpcMethod}); with
+ * {@code rpc.server.access-policy=explicit} only {@code @RpcMethod} methods are callable.
+ * Every {@link RpcServerInterceptor} bean runs around each dispatch, in {@code @Order}.
+ * <p>
  * On {@link #stop()} every server stops taking messages, then requests in flight get up
  * to {@code rpc.server.shutdown-timeout} to finish and send their replies. With
  * {@code rpc.fail-fast=false} a server that cannot start (broker down) is retried in the
@@ -50,6 +58,8 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 	private static final Logger logger = LoggerFactory.getLogger(RpcEndpointRegistry.class);
 
 	private final Transport transport;
+
+	private final RpcProperties properties;
 
 	private final RpcServerOptions options;
 
@@ -71,6 +81,7 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 			@Nullable String defaultTopic, String serverName) {
 		super(properties.isFailFast(), options.shutdownTimeout());
 		this.transport = transport;
+		this.properties = properties;
 		this.options = options;
 		this.defaultTopic = defaultTopic;
 		this.serverName = serverName;
@@ -94,7 +105,7 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 	protected void startAll(Starter<RpcServer> starter) {
 		for (Map.Entry<String, List<Endpoint>> entry : collect().entrySet()) {
 			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
-					entry.getValue(), this.options);
+					dispatcher(entry.getValue()), this.options);
 			starter.start(server, "RPC server " + server.target(), server::start);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
 		}
@@ -120,21 +131,40 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 			}
 			ContainerCallbacks callbacks = EndpointBeanCallbacks.of(context, bean.getKey(), bean.getValue());
 			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>())
-				.addAll(endpoints(bean.getValue(), annotation, callbacks));
+				.addAll(endpoints(bean.getValue(), annotation, callbacks, this.properties.getNaming().wireNames(),
+						this.properties.getServer().getAccessPolicy()));
 		}
 		return byTopic;
 	}
 
 	static List<Endpoint> endpoints(Object bean, RpcEndpoint annotation, ContainerCallbacks callbacks) {
+		return endpoints(bean, annotation, callbacks, WireNames.AS_IS, AccessPolicy.DEFAULT);
+	}
+
+	/**
+	 * Returns the dispatcher of a server's endpoints, with the
+	 * {@link RpcServerInterceptor} beans of the context in {@code @Order}.
+	 */
+	private RpcDispatcher dispatcher(List<Endpoint> endpoints) {
+		ApplicationContext context = this.applicationContext;
+		List<RpcServerInterceptor> interceptors = (context != null)
+				? context.getBeanProvider(RpcServerInterceptor.class).orderedStream().toList() : List.of();
+		return new RpcDispatcher(endpoints, this.options.serializer(), interceptors);
+	}
+
+	static List<Endpoint> endpoints(Object bean, RpcEndpoint annotation, ContainerCallbacks callbacks, WireNames names,
+			AccessPolicy policy) {
 		Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		RpcDefinitionCheck.version("@RpcEndpoint", userClass.getName(), annotation.version());
 		try {
 			if (userClass.isInstance(bean)) {
-				return List.of(Endpoint.of(bean, userClass, annotation.namespace(), annotation.version(), callbacks));
+				return List.of(Endpoint.of(bean, userClass, annotation.namespace(), annotation.version(), callbacks,
+						names, policy));
 			}
 			List<Endpoint> endpoints = new ArrayList<>();
 			for (Class<?> iface : AopProxyUtils.proxiedUserInterfaces(bean)) {
-				endpoints.add(Endpoint.of(bean, iface, annotation.namespace(), annotation.version(), callbacks));
+				endpoints.add(Endpoint.of(bean, iface, annotation.namespace(), annotation.version(), callbacks, names,
+						policy));
 			}
 			logger.info("@RpcEndpoint {} is a JDK proxy: only the methods of {} are callable", userClass.getName(),
 					endpoints.stream().map((endpoint) -> endpoint.type().getName()).toList());

@@ -91,6 +91,12 @@ public class RpcProperties implements InitializingBean {
 	private final RpcServerProperties server = new RpcServerProperties();
 
 	/**
+	 * How Java method, argument and payload property names become names on the wire.
+	 */
+	@NestedConfigurationProperty
+	private final RpcNamingProperties naming = new RpcNamingProperties();
+
+	/**
 	 * Settings of @RpcClient interfaces, by client name (the annotation's value). Set
 	 * values override the annotation's attributes.
 	 */
@@ -158,6 +164,10 @@ public class RpcProperties implements InitializingBean {
 
 	public RpcServerProperties getServer() {
 		return this.server;
+	}
+
+	public RpcNamingProperties getNaming() {
+		return this.naming;
 	}
 
 	public Map<String, RpcClientProperties> getClients() {

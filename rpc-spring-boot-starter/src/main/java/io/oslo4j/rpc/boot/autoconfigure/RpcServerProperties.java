@@ -3,6 +3,7 @@ package io.oslo4j.rpc.boot.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import io.oslo4j.rpc.server.AccessPolicy;
 import io.oslo4j.rpc.server.AckMode;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,22 @@ public class RpcServerProperties {
 	 * after-dispatch (at least once).
 	 */
 	private AckMode ackMode = AckMode.ON_RECEIPT;
+
+	/**
+	 * Which public methods of endpoint beans are callable: default (oslo's
+	 * DefaultRPCAccessPolicy: every public method, except framework methods and
+	 * callbacks) or explicit (oslo's ExplicitRPCAccessPolicy: only the methods annotated
+	 * with @RpcMethod).
+	 */
+	private AccessPolicy accessPolicy = AccessPolicy.DEFAULT;
+
+	public AccessPolicy getAccessPolicy() {
+		return this.accessPolicy;
+	}
+
+	public void setAccessPolicy(AccessPolicy accessPolicy) {
+		this.accessPolicy = accessPolicy;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -12,6 +12,8 @@ import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.wire.NotificationCodec;
+import io.oslo4j.rpc.wire.OsloJson;
+import io.oslo4j.rpc.wire.WireCodec;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,7 +64,7 @@ public final class RpcNotificationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Notifier.class)
 	Notifier rpcNotifier(RpcNotificationTransport transport, RpcNotificationProperties properties,
-			RpcProperties rpcProperties, ObjectProvider<Serializer> serializer,
+			RpcProperties rpcProperties, ObjectProvider<Serializer> serializer, ObjectProvider<WireCodec> codec,
 			ObjectProvider<ObservationRegistry> observations, Environment environment) {
 		String publisherId = properties.getPublisherId();
 		if (publisherId == null) {
@@ -71,8 +73,17 @@ public final class RpcNotificationAutoConfiguration {
 			publisherId = (application != null && !application.isBlank()) ? application + "." + server : server;
 		}
 		return new Notifier(transport.transport(), publisherId, properties.getDriver(), properties.getTopics(),
-				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), NotificationCodec.defaultCodec())
+				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), notificationCodec(codec))
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	/**
+	 * Payloads are written with the RPC codec's mapper, so rpc.naming.payloads applies.
+	 */
+	private static NotificationCodec notificationCodec(ObjectProvider<WireCodec> codec) {
+		WireCodec rpcCodec = codec.getIfAvailable();
+		return (rpcCodec != null && rpcCodec.mapper() != OsloJson.mapper()) ? new NotificationCodec(rpcCodec.mapper())
+				: NotificationCodec.defaultCodec();
 	}
 
 	@Bean

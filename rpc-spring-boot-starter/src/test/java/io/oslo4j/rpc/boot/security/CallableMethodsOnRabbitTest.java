@@ -10,6 +10,7 @@ import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.boot.autoconfigure.RpcDefinitionException;
 import io.oslo4j.rpc.boot.security.endpoints.AccessPolicyApplications;
 import io.oslo4j.rpc.boot.security.endpoints.AdvisedEndpoint;
+import io.oslo4j.rpc.boot.security.endpoints.ExplicitEndpoint;
 import io.oslo4j.rpc.boot.security.endpoints.GreeterApi;
 import io.oslo4j.rpc.boot.security.endpoints.JdkProxiedEndpoint;
 import io.oslo4j.rpc.boot.security.endpoints.PlainEndpoint;
@@ -96,6 +97,31 @@ class CallableMethodsOnRabbitTest {
 				assertThat(target.ran).as(type.getSimpleName()).isSubsetOf("purge");
 			}
 		});
+	}
+
+	@Test
+	void underTheExplicitPolicyOnlyRpcMethodsAnswerThroughTheirProxy() {
+		runner(AccessPolicyApplications.Explicit.class).withPropertyValues("rpc.server.access-policy=explicit")
+			.run((context) -> {
+				ExplicitEndpoint endpoint = context.getBean(ExplicitEndpoint.class);
+				assertThat(AopUtils.isCglibProxy(endpoint)).isTrue();
+				List<Step> steps = new ArrayList<>();
+				for (List<Object> call : FrameworkMethodsEndpoint.REFUSED) {
+					steps.add(step(call).namespace("explicit"));
+				}
+				steps.add(PythonOslo.call("echo").namespace("explicit").arg("value", "x"));
+				steps.add(PythonOslo.call("purgeAll").namespace("explicit"));
+				steps.add(PythonOslo.call("storeValue").namespace("explicit").arg("value", "x"));
+				steps.add(PythonOslo.call("store_value").namespace("explicit").arg("value", "v"));
+				List<Map<String, Object>> results = PythonOslo.runClient(this.url, this.topic, steps, RUN);
+				for (int i = 0; i < steps.size() - 1; i++) {
+					assertNoSuchMethod(results.get(i), (String) steps.get(i).get("method"));
+				}
+				assertThat(results.get(steps.size() - 1)).containsEntry("ok", true).containsEntry("result", "stored v");
+				assertThat(context.getBean(RecordingTransactionManager.class).begun).hasValue(1);
+				assertThat(AopTestUtils.<ExplicitEndpoint>getUltimateTargetObject(endpoint).ran)
+					.containsExactly("storeValue");
+			});
 	}
 
 	@Test

@@ -50,6 +50,13 @@ public final class AccessPolicyApplications {
 
 	}
 
+	/** An endpoint behind a transactional class proxy, for the explicit policy. */
+	@Configuration(proxyBeanMethods = false)
+	@Import({ ClassProxies.class, ExplicitEndpoint.class })
+	public static class Explicit {
+
+	}
+
 	/** Endpoints whose bean definitions name callbacks, one of them proxied. */
 	@Configuration(proxyBeanMethods = false)
 	@Import(ClassProxies.class)
