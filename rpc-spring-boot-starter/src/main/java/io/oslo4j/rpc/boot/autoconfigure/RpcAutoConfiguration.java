@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
+import io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -11,6 +12,7 @@ import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
@@ -49,14 +52,16 @@ public final class RpcAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		Transport rpcTransport(RpcProperties properties, RabbitProperties rabbitProperties,
 				ObjectProvider<RabbitConnectionDetails> connectionDetails, ObjectProvider<SslBundles> sslBundles,
-				ResourceLoader resourceLoader, Environment environment) {
+				ResourceLoader resourceLoader, Environment environment,
+				ObjectProvider<RabbitConnectionFactoryCustomizer> connectionFactoryCustomizers) {
 			SslBundles bundles = sslBundles.getIfAvailable();
-			return RpcTransports.create(properties,
+			Transport transport = RpcTransports.create(properties,
 					() -> new SpringRabbitConnection(
 							connectionDetails
 								.getIfAvailable(() -> new PropertiesRabbitConnection(rabbitProperties, bundles)),
 							rabbitProperties, resourceLoader),
 					bundles, environment);
+			return RpcConnectionFactoryCustomizers.apply(transport, connectionFactoryCustomizers);
 		}
 
 		@Bean
@@ -100,14 +105,20 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "rpc.server.enabled", matchIfMissing = true)
 	RpcEndpointRegistry rpcEndpointRegistry(Transport transport, RpcProperties properties, Serializer serializer,
-			ObjectProvider<ObservationRegistry> observations, Environment environment) {
+			ObjectProvider<ObservationRegistry> observations, Environment environment, BeanFactory beanFactory,
+			ObjectProvider<TaskDecorator> taskDecorator) {
 		RpcServerProperties server = properties.getServer();
 		RpcServerOptions options = RpcServerOptions.defaults()
 			.withExecutorThreads(server.getExecutorThreads())
 			.withAckMode(server.getAckMode())
 			.withShutdownTimeout(server.getShutdownTimeout())
 			.withSerializer(serializer, WireCodec.defaultCodec())
-			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.withQueueCapacity(server.getQueueCapacity())
+			.withDuplicateCacheSize(server.getDuplicateCacheSize())
+			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
+					"rpc.server.executor", server.getExecutor(), server.getExecutorThreads(),
+					"rpc.server.executor-threads", "oslo4j-rpc-"));
 		String topic = (server.getTopic() != null) ? server.getTopic()
 				: environment.getProperty("spring.application.name");
 		String name = server.effectiveName();

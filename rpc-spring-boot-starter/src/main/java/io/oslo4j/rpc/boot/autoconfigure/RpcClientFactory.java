@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
  * Makes the proxies of {@code @RpcClient} interfaces, and plain {@link RpcTemplate}s by
  * name. A client's target and options come from its annotation, overridden by
  * {@code rpc.clients.<name>.*}; the topic defaults to the client name, the timeouts to
- * {@code rpc.response-timeout} and {@code rpc.call-monitor-timeout}.
+ * {@code rpc.response-timeout} and {@code rpc.call-monitor-timeout}. Then every
+ * {@link RpcClientCustomizer} bean is applied, in {@code @Order}.
  * <p>
  * Client names: an interface whose name has no {@code rpc.clients} entry uses its
  * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface uses
@@ -122,7 +123,23 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			.withCallMonitorTimeout((settings.getCallMonitorTimeout() != null) ? settings.getCallMonitorTimeout()
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap());
-		return new RpcTemplate(this.transport, target, clientOptions);
+		return customized(name, new RpcTemplate(this.transport, target, clientOptions));
+	}
+
+	/**
+	 * Applies the {@link RpcClientCustomizer} beans, in {@code @Order}.
+	 */
+	private RpcTemplate customized(String name, RpcTemplate client) {
+		RpcTemplate customized = client;
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory != null) {
+			for (RpcClientCustomizer customizer : factory.getBeanProvider(RpcClientCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(name, customized);
+			}
+		}
+		return customized;
 	}
 
 	@Override

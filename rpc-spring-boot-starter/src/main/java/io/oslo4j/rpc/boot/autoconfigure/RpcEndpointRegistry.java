@@ -43,12 +43,25 @@ import org.springframework.util.ClassUtils;
  * class proxy with a {@code final} public method fails startup, as the proxy's advice
  * could not run around it.
  * <p>
- * On {@link #stop()} every server stops taking messages, then requests in flight get up
- * to {@code rpc.server.shutdown-timeout} to finish and send their replies. With
- * {@code rpc.fail-fast=false} a server that cannot start (broker down) is retried in the
- * background.
+ * Each server's options are those of {@code rpc.server.*}, then of every
+ * {@link RpcServerCustomizer} bean in {@code @Order}.
+ * <p>
+ * It runs in phase {@link #PHASE}: after the transport has started connecting
+ * ({@link RpcTransportConnector#PHASE}), and on shutdown in the same phase as the
+ * notification listeners and Spring Boot's graceful shutdown of a web server, so that all
+ * of them drain at once. On {@link #stop(Runnable)} every server stops taking messages at
+ * once, then requests in flight get up to {@code rpc.server.shutdown-timeout} to finish
+ * and send their replies, on a thread of their own. With {@code rpc.fail-fast=false} a
+ * server that cannot start (broker down) is retried in the background.
  */
 public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAware {
+
+	/**
+	 * The lifecycle phase of the RPC servers: they start after the transport connector
+	 * and stop before it, together with the notification listeners and a web server's
+	 * graceful shutdown ({@code SmartLifecycle.DEFAULT_PHASE - 1024}).
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcEndpointRegistry.class);
 
@@ -98,16 +111,29 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 			return;
 		}
 		Map<String, List<Endpoint>> byTopic = collect();
-		ServerStarter serverStarter = new ServerStarter(this.properties.isFailFast());
+		ServerStarter serverStarter = new ServerStarter(this.properties.isFailFast(), this.properties.getStartRetry());
 		this.starter = serverStarter;
 		for (Map.Entry<String, List<Endpoint>> entry : byTopic.entrySet()) {
-			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
-					entry.getValue(), this.options);
+			Target target = Target.server(entry.getKey(), this.serverName);
+			RpcServer server = new RpcServer(this.transport, target, entry.getValue(), customized(target));
 			this.servers.add(server);
 			serverStarter.start(server);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
 		}
 		this.running = true;
+	}
+
+	private RpcServerOptions customized(Target target) {
+		RpcServerOptions customized = this.options;
+		ApplicationContext context = this.applicationContext;
+		if (context != null) {
+			for (RpcServerCustomizer customizer : context.getBeanProvider(RpcServerCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(target, customized);
+			}
+		}
+		return customized;
 	}
 
 	private Map<String, List<Endpoint>> collect() {
@@ -156,17 +182,53 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (!this.running) {
+	public void stop() {
+		List<RpcServer> stopping = stopTaking();
+		GracefulStop.stopAll(stopping, this.options.shutdownTimeout());
+	}
+
+	/**
+	 * Stops every server taking messages now, and lets the requests in flight finish on a
+	 * thread of its own, within {@code rpc.server.shutdown-timeout}; then runs the
+	 * callback.
+	 * @param callback told when the servers have stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		List<RpcServer> stopping = stopTaking();
+		if (stopping.isEmpty()) {
+			callback.run();
 			return;
+		}
+		Thread drain = new Thread(() -> {
+			try {
+				GracefulStop.stopAll(stopping, this.options.shutdownTimeout());
+			}
+			finally {
+				callback.run();
+			}
+		}, "oslo4j-rpc-shutdown");
+		drain.start();
+	}
+
+	private synchronized List<RpcServer> stopTaking() {
+		if (!this.running) {
+			return List.of();
 		}
 		this.running = false;
 		ServerStarter serverStarter = this.starter;
 		if (serverStarter != null) {
 			serverStarter.close();
 		}
-		GracefulStop.stopAll(this.servers, this.options.shutdownTimeout());
+		List<RpcServer> stopping = List.copyOf(this.servers);
+		stopping.forEach(RpcServer::stop);
 		this.servers.clear();
+		return stopping;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override

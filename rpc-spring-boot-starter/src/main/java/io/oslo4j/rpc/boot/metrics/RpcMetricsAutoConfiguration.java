@@ -4,9 +4,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
+import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
+import io.oslo4j.rpc.boot.notify.RpcNotificationListenerRegistry;
 import io.oslo4j.rpc.client.ReplyWaiter;
 import io.oslo4j.rpc.transport.Transport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,8 +20,9 @@ import org.springframework.context.annotation.Bean;
  * Meters of oslo4j beyond its observations (whose timers {@code rpc.client.requests} and
  * {@code rpc.server.requests} come from Boot's observation support): the counter
  * {@code rpc.client.late.replies}, replies that arrived for calls no longer waiting
- * (timed out, or unknown). Bound to every registry by Boot's metrics support as a
- * {@link MeterBinder}.
+ * (timed out, or unknown), bound to every registry by Boot's metrics support as a
+ * {@link MeterBinder}; and the executor meters of the servers' and listeners' workers
+ * ({@link RpcWorkerMetrics}).
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -27,6 +31,13 @@ public final class RpcMetricsAutoConfiguration {
 
 	/** Name of the late replies counter. */
 	public static final String LATE_REPLIES = "rpc.client.late.replies";
+
+	@Bean
+	@ConditionalOnMissingBean
+	RpcWorkerMetrics rpcWorkerMetrics(ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<RpcEndpointRegistry> servers, ObjectProvider<RpcNotificationListenerRegistry> listeners) {
+		return new RpcWorkerMetrics(meterRegistry, servers, listeners);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "rpcMeterBinder")

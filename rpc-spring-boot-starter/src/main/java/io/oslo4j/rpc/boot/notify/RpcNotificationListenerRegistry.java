@@ -9,6 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.annotation.RpcNotificationListener;
+import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
+import io.oslo4j.rpc.boot.autoconfigure.RpcStartRetryProperties;
 import io.oslo4j.rpc.boot.autoconfigure.ServerStarter;
 import io.oslo4j.rpc.notify.NotificationEndpoint;
 import io.oslo4j.rpc.notify.NotificationListener;
@@ -36,14 +39,25 @@ import org.springframework.util.ClassUtils;
  * and pool become the endpoints of one {@link NotificationListener}. No such method, no
  * listener and no queue.
  * <p>
- * As a {@link SmartLifecycle} in the default phase, registered after the RPC endpoint
- * registry, it starts the listeners after the RPC servers; with
- * {@code rpc.fail-fast=false} a listener that cannot start (broker down) is retried in
- * the background. On {@link #stop()} every listener stops taking messages, then those
- * being handled get up to {@code rpc.notifications.listener.shutdown-timeout} to finish.
+ * Each listener's options are those of {@code rpc.notifications.listener.*}, then of
+ * every {@link RpcNotificationListenerCustomizer} bean in {@code @Order}.
+ * <p>
+ * As a {@link SmartLifecycle} in phase {@link #PHASE}, the phase of the RPC servers, it
+ * starts after the transport connector, and stops together with the RPC servers, before
+ * the transport; with {@code rpc.fail-fast=false} a listener that cannot start (broker
+ * down) is retried in the background ({@code rpc.start-retry.*}). On
+ * {@link #stop(Runnable)} every listener stops taking messages at once, then those being
+ * handled get up to {@code rpc.notifications.listener.shutdown-timeout} to finish, on a
+ * thread of its own, while the RPC servers drain theirs.
  */
 public class RpcNotificationListenerRegistry
 		implements SmartLifecycle, SmartInitializingSingleton, BeanFactoryAware, EnvironmentAware {
+
+	/**
+	 * The lifecycle phase of the notification listeners: the phase of the RPC servers
+	 * ({@link RpcEndpointRegistry#PHASE}), so that both drain at once on shutdown.
+	 */
+	public static final int PHASE = RpcEndpointRegistry.PHASE;
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcNotificationListenerRegistry.class);
 
@@ -54,6 +68,8 @@ public class RpcNotificationListenerRegistry
 	private final List<String> defaultTopics;
 
 	private final boolean failFast;
+
+	private final RpcStartRetryProperties startRetry;
 
 	private final Map<ListenerKey, List<NotificationEndpoint>> endpoints = new LinkedHashMap<>();
 
@@ -76,10 +92,24 @@ public class RpcNotificationListenerRegistry
 	 */
 	public RpcNotificationListenerRegistry(RpcNotificationTransport transport, NotificationListenerOptions options,
 			List<String> defaultTopics, boolean failFast) {
+		this(transport, options, defaultTopics, failFast, new RpcStartRetryProperties());
+	}
+
+	/**
+	 * Makes the registry.
+	 * @param transport the notification transport
+	 * @param options how listeners run (the pool is set per listener)
+	 * @param defaultTopics the topics of methods that name none
+	 * @param failFast whether a listener that cannot start fails startup
+	 * @param startRetry how a listener that cannot start is retried without fail-fast
+	 */
+	public RpcNotificationListenerRegistry(RpcNotificationTransport transport, NotificationListenerOptions options,
+			List<String> defaultTopics, boolean failFast, RpcStartRetryProperties startRetry) {
 		this.transport = transport;
 		this.options = options;
 		this.defaultTopics = List.copyOf(defaultTopics);
 		this.failFast = failFast;
+		this.startRetry = startRetry;
 	}
 
 	@Override
@@ -144,12 +174,12 @@ public class RpcNotificationListenerRegistry
 		if (this.running) {
 			return;
 		}
-		ServerStarter listenerStarter = new ServerStarter(this.failFast);
+		ServerStarter listenerStarter = new ServerStarter(this.failFast, this.startRetry);
 		this.starter = listenerStarter;
 		for (Map.Entry<ListenerKey, List<NotificationEndpoint>> entry : this.endpoints.entrySet()) {
 			ListenerKey key = entry.getKey();
 			NotificationListener listener = NotificationListener.create(this.transport.transport(), key.targets(),
-					entry.getValue(), this.options.withPool(key.pool()));
+					entry.getValue(), customized(key.targets(), this.options.withPool(key.pool())));
 			this.listeners.add(listener);
 			listenerStarter.start(listener, "Notification listener on " + key, listener::start);
 			logger.info("Notification listener on {} ({}) calls {}", key, this.transport.transport().url(),
@@ -158,18 +188,67 @@ public class RpcNotificationListenerRegistry
 		this.running = true;
 	}
 
+	private NotificationListenerOptions customized(List<Target> targets, NotificationListenerOptions options) {
+		NotificationListenerOptions customized = options;
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory != null) {
+			for (RpcNotificationListenerCustomizer customizer : factory
+				.getBeanProvider(RpcNotificationListenerCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(targets, customized);
+			}
+		}
+		return customized;
+	}
+
 	@Override
-	public synchronized void stop() {
-		if (!this.running) {
+	public void stop() {
+		GracefulStop.stopAll(stopTaking(), this.options.shutdownTimeout());
+	}
+
+	/**
+	 * Stops every listener taking messages now, and lets those being handled finish on a
+	 * thread of its own, within {@code rpc.notifications.listener.shutdown-timeout}; then
+	 * runs the callback.
+	 * @param callback told when the listeners have stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		List<NotificationListener> stopping = stopTaking();
+		if (stopping.isEmpty()) {
+			callback.run();
 			return;
+		}
+		Thread drain = new Thread(() -> {
+			try {
+				GracefulStop.stopAll(stopping, this.options.shutdownTimeout());
+			}
+			finally {
+				callback.run();
+			}
+		}, "oslo4j-notify-shutdown");
+		drain.start();
+	}
+
+	private synchronized List<NotificationListener> stopTaking() {
+		if (!this.running) {
+			return List.of();
 		}
 		this.running = false;
 		ServerStarter listenerStarter = this.starter;
 		if (listenerStarter != null) {
 			listenerStarter.close();
 		}
-		GracefulStop.stopAll(this.listeners, this.options.shutdownTimeout());
+		List<NotificationListener> stopping = List.copyOf(this.listeners);
+		stopping.forEach(NotificationListener::stop);
 		this.listeners.clear();
+		return stopping;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override
