@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.WireCodec;
@@ -22,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param exceptions turns remote failures into exceptions
  * @param observations where {@code rpc.client.requests} observations go (a no-op registry
  * by default)
+ * @param observationConvention the convention of those observations, or {@code null} for
+ * {@link io.oslo4j.rpc.observation.RpcObservations#CLIENT_CONVENTION} (or a global one
+ * registered with the registry)
  */
 public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTimeout, @Nullable String versionCap,
-		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations) {
+		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations,
+		@Nullable RpcClientObservationConvention observationConvention) {
 
 	/** oslo's default call timeout. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -48,37 +53,47 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(DEFAULT_TIMEOUT, null, null, JacksonSerializer.defaultSerializer(),
-				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP);
+				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP, null);
 	}
 
 	public ClientOptions withTimeout(Duration timeout) {
 		return new ClientOptions(timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.observationConvention);
 	}
 
 	public ClientOptions withCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
 		return new ClientOptions(this.timeout, callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.observationConvention);
 	}
 
 	public ClientOptions withVersionCap(@Nullable String versionCap) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.observationConvention);
 	}
 
 	public ClientOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, serializer, codec,
-				this.exceptions, this.observations);
+				this.exceptions, this.observations, this.observationConvention);
 	}
 
 	public ClientOptions withExceptions(RemoteExceptionMapper exceptions) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				exceptions, this.observations);
+				exceptions, this.observations, this.observationConvention);
 	}
 
 	public ClientOptions withObservations(ObservationRegistry observations) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, observations);
+				this.exceptions, observations, this.observationConvention);
+	}
+
+	/**
+	 * Returns these options with another convention for the client observations.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @return the options
+	 */
+	public ClientOptions withObservationConvention(@Nullable RpcClientObservationConvention observationConvention) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions, this.observations, observationConvention);
 	}
 
 }

@@ -174,7 +174,8 @@ public final class RpcTemplate {
 	public void cast(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
 		this.target.validateForSend();
 		checkVersionCap();
-		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
+		ClientObservation observation = ClientObservation.start(this.options.observations(),
+				this.options.observationConvention(), this.target, method,
 				this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST, this.options.serializer().serializeContext(ctx));
 		try {
 			RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
@@ -194,8 +195,9 @@ public final class RpcTemplate {
 		checkVersionCap();
 		ReplyWaiter waiter = ReplyWaiter.of(this.transport);
 		String replyQueue = waiter.replyQueue();
-		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
-				RpcKind.CALL, this.options.serializer().serializeContext(ctx));
+		ClientObservation observation = ClientObservation.start(this.options.observations(),
+				this.options.observationConvention(), this.target, method, RpcKind.CALL,
+				this.options.serializer().serializeContext(ctx));
 		PendingCall call;
 		try {
 			Map<String, @Nullable Object> serializedArgs = serializeArgs(ctx, args);

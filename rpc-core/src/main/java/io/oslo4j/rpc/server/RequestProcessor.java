@@ -209,7 +209,10 @@ final class RequestProcessor implements DeliveryHandler {
 		RpcServerObservationContext context = new RpcServerObservationContext(this.topic,
 				Objects.toString(request.method(), "None"), request.isCall() ? RpcKind.CALL : RpcKind.CAST,
 				request.context());
-		return Observation.createNotStarted(null, RpcObservations.SERVER_CONVENTION, () -> context, registry).start();
+		return Observation
+			.createNotStarted(this.options.observationConvention(), RpcObservations.SERVER_CONVENTION, () -> context,
+					registry)
+			.start();
 	}
 
 	private static void stop(Observation observation, ReplyMessage reply) {

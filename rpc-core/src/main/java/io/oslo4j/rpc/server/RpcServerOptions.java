@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.oslo4j.rpc.observation.RpcServerObservationConvention;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.WireCodec;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode ackMode, int duplicateCacheSize,
 		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations,
-		@Nullable Executor executor) {
+		@Nullable Executor executor, @Nullable RpcServerObservationConvention observationConvention) {
 
 	public RpcServerOptions {
 		if (executorThreads < 0) {
@@ -62,42 +63,48 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	 */
 	public static RpcServerOptions defaults() {
 		return new RpcServerOptions(64, 1024, AckMode.ON_RECEIPT, 1024, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP, null);
+				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP, null, null);
 	}
 
 	public RpcServerOptions withExecutorThreads(int executorThreads) {
 		return new RpcServerOptions(executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withQueueCapacity(int queueCapacity) {
 		return new RpcServerOptions(this.executorThreads, queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withAckMode(AckMode ackMode) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withDuplicateCacheSize(int duplicateCacheSize) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				shutdownTimeout, this.serializer, this.codec, this.observations, this.executor);
+				shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, serializer, codec, this.observations, this.executor);
+				this.shutdownTimeout, serializer, codec, this.observations, this.executor, this.observationConvention);
 	}
 
 	public RpcServerOptions withObservations(ObservationRegistry observations) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, observations, this.executor);
+				this.shutdownTimeout, this.serializer, this.codec, observations, this.executor,
+				this.observationConvention);
 	}
 
 	/**
@@ -108,7 +115,19 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	 */
 	public RpcServerOptions withExecutor(@Nullable Executor executor) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations, executor);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, executor,
+				this.observationConvention);
+	}
+
+	/**
+	 * Returns these options with another convention for the server observations.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @return the options
+	 */
+	public RpcServerOptions withObservationConvention(@Nullable RpcServerObservationConvention observationConvention) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				observationConvention);
 	}
 
 }

@@ -4,6 +4,8 @@ import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
+import io.oslo4j.rpc.observation.RpcServerObservationConvention;
 import io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
@@ -37,7 +39,11 @@ import org.springframework.util.ClassUtils;
  * connection's included, and {@link RabbitProperties}), the {@link RpcEndpointRegistry}
  * serving {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and
  * masking of transport URLs in actuator endpoints. Every SPI bean backs off when the
- * application defines its own.
+ * application defines its own; customizer beans ({@link RpcServerCustomizer},
+ * {@link RpcClientCustomizer},
+ * {@link io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer}) and observation
+ * convention beans ({@link RpcClientObservationConvention},
+ * {@link RpcServerObservationConvention}) change what it makes.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnClass(Transport.class)
@@ -93,11 +99,12 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcClientFactory rpcClientFactory(Transport transport, RpcProperties properties, Serializer serializer,
 			RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<RpcContextSupplier> contexts) {
+			ObjectProvider<RpcContextSupplier> contexts, ObjectProvider<RpcClientObservationConvention> convention) {
 		ClientOptions options = ClientOptions.defaults()
 			.withSerializer(serializer, WireCodec.defaultCodec())
 			.withExceptions(exceptions)
-			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.withObservationConvention(convention.getIfUnique());
 		return new RpcClientFactory(transport, properties, options, contexts.getIfAvailable(() -> RpcContext::empty));
 	}
 
@@ -106,7 +113,7 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "rpc.server.enabled", matchIfMissing = true)
 	RpcEndpointRegistry rpcEndpointRegistry(Transport transport, RpcProperties properties, Serializer serializer,
 			ObjectProvider<ObservationRegistry> observations, Environment environment, BeanFactory beanFactory,
-			ObjectProvider<TaskDecorator> taskDecorator) {
+			ObjectProvider<TaskDecorator> taskDecorator, ObjectProvider<RpcServerObservationConvention> convention) {
 		RpcServerProperties server = properties.getServer();
 		RpcServerOptions options = RpcServerOptions.defaults()
 			.withExecutorThreads(server.getExecutorThreads())
@@ -116,6 +123,7 @@ public final class RpcAutoConfiguration {
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.withQueueCapacity(server.getQueueCapacity())
 			.withDuplicateCacheSize(server.getDuplicateCacheSize())
+			.withObservationConvention(convention.getIfUnique())
 			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
 					"rpc.server.executor", server.getExecutor(), server.getExecutorThreads(),
 					"rpc.server.executor-threads", "oslo4j-rpc-"));

@@ -8,6 +8,10 @@ import java.util.Map;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.annotation.RpcEndpoint;
 import io.oslo4j.rpc.client.RpcTemplate;
+import io.oslo4j.rpc.observation.DefaultRpcClientObservationConvention;
+import io.oslo4j.rpc.observation.DefaultRpcServerObservationConvention;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
+import io.oslo4j.rpc.observation.RpcServerObservationConvention;
 import io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer;
 import io.oslo4j.rpc.rabbit.RabbitTransport;
 import io.oslo4j.rpc.server.AckMode;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Customizer beans change what the starter makes, after the properties and in
  * {@code @Order}: each server's options, each client, and the amqp-client
- * {@code ConnectionFactory} of a RabbitMQ transport.
+ * {@code ConnectionFactory} of a RabbitMQ transport; observation convention beans are
+ * picked up.
  */
 @Timeout(60)
 class RpcCustomizersTest {
@@ -105,6 +110,22 @@ class RpcCustomizersTest {
 		List<String> calls = new ArrayList<>();
 		this.runner.withBean(RabbitConnectionFactoryCustomizer.class, () -> new OrderedLate(calls))
 			.run((context) -> assertThat(calls).isEmpty());
+	}
+
+	@Test
+	void observationConventionBeansArePickedUp() {
+		DefaultRpcClientObservationConvention client = new DefaultRpcClientObservationConvention();
+		DefaultRpcServerObservationConvention server = new DefaultRpcServerObservationConvention();
+		this.runner.withBean(RpcClientObservationConvention.class, () -> client)
+			.withBean(RpcServerObservationConvention.class, () -> server)
+			.withBean(CapturingServerCustomizer.class)
+			.withBean(Endpoint.class)
+			.run((context) -> {
+				assertThat(context.getBean(RpcClientFactory.class).client("app").options().observationConvention())
+					.isSameAs(client);
+				assertThat(context.getBean(CapturingServerCustomizer.class).seen.get(0).observationConvention())
+					.isSameAs(server);
+			});
 	}
 
 	@RpcEndpoint
