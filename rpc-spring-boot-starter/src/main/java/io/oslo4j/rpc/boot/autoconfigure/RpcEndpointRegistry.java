@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,9 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 
 	private volatile boolean running;
 
+	// the longest of the servers' shutdown timeouts (a customizer may change them)
+	private volatile Duration shutdownTimeout;
+
 	/**
 	 * Makes the registry.
 	 * @param transport the transport to serve on
@@ -98,6 +102,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		this.options = options;
 		this.defaultTopic = defaultTopic;
 		this.serverName = serverName;
+		this.shutdownTimeout = options.shutdownTimeout();
 	}
 
 	@Override
@@ -115,7 +120,11 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		this.starter = serverStarter;
 		for (Map.Entry<String, List<Endpoint>> entry : byTopic.entrySet()) {
 			Target target = Target.server(entry.getKey(), this.serverName);
-			RpcServer server = new RpcServer(this.transport, target, entry.getValue(), customized(target));
+			RpcServerOptions serverOptions = customized(target);
+			if (serverOptions.shutdownTimeout().compareTo(this.shutdownTimeout) > 0) {
+				this.shutdownTimeout = serverOptions.shutdownTimeout();
+			}
+			RpcServer server = new RpcServer(this.transport, target, entry.getValue(), serverOptions);
 			this.servers.add(server);
 			serverStarter.start(server);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
@@ -184,7 +193,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 	@Override
 	public void stop() {
 		List<RpcServer> stopping = stopTaking();
-		GracefulStop.stopAll(stopping, this.options.shutdownTimeout());
+		GracefulStop.stopAll(stopping, this.shutdownTimeout);
 	}
 
 	/**
@@ -202,7 +211,7 @@ public class RpcEndpointRegistry implements SmartLifecycle, ApplicationContextAw
 		}
 		Thread drain = new Thread(() -> {
 			try {
-				GracefulStop.stopAll(stopping, this.options.shutdownTimeout());
+				GracefulStop.stopAll(stopping, this.shutdownTimeout);
 			}
 			finally {
 				callback.run();
