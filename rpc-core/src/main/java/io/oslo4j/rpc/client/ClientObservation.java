@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
 import io.oslo4j.rpc.observation.RpcKind;
 import io.oslo4j.rpc.observation.RpcObservationContext;
 import io.oslo4j.rpc.observation.RpcObservations;
@@ -33,8 +34,8 @@ final class ClientObservation {
 		this.contextEntries = contextEntries;
 	}
 
-	static ClientObservation start(ObservationRegistry registry, Target target, String method, RpcKind kind,
-			Map<String, @Nullable Object> contextEntries) {
+	static ClientObservation start(ObservationRegistry registry, @Nullable RpcClientObservationConvention convention,
+			Target target, String method, RpcKind kind, Map<String, @Nullable Object> contextEntries) {
 		if (registry.isNoop()) {
 			return (contextEntries.isEmpty()) ? EMPTY : new ClientObservation(null, null, contextEntries);
 		}
@@ -42,7 +43,7 @@ final class ClientObservation {
 		RpcObservationContext context = new RpcObservationContext(Objects.toString(target.topic(), ""), method, kind,
 				carrier);
 		Observation observation = Observation
-			.createNotStarted(null, RpcObservations.CLIENT_CONVENTION, () -> context, registry)
+			.createNotStarted(convention, RpcObservations.CLIENT_CONVENTION, () -> context, registry)
 			.start();
 		return new ClientObservation(observation, context, carrier);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcVersion;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.WireCodec;
@@ -25,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * by default)
  * @param interceptors what sees each message before it is sent, in order (none by
  * default)
+ * @param observationConvention the convention of those observations, or {@code null} for
+ * {@link io.oslo4j.rpc.observation.RpcObservations#CLIENT_CONVENTION} (or a global one
+ * registered with the registry)
  */
 public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTimeout, @Nullable String versionCap,
 		Serializer serializer, WireCodec codec, RemoteExceptionMapper exceptions, ObservationRegistry observations,
-		List<RpcClientInterceptor> interceptors) {
+		List<RpcClientInterceptor> interceptors, @Nullable RpcClientObservationConvention observationConvention) {
 
 	/** oslo's default call timeout. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -53,37 +57,37 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(DEFAULT_TIMEOUT, null, null, JacksonSerializer.defaultSerializer(),
-				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP, List.of());
+				WireCodec.defaultCodec(), RemoteExceptionMapper.none(), ObservationRegistry.NOOP, List.of(), null);
 	}
 
 	public ClientOptions withTimeout(Duration timeout) {
 		return new ClientOptions(timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations, this.interceptors);
+				this.exceptions, this.observations, this.interceptors, this.observationConvention);
 	}
 
 	public ClientOptions withCallMonitorTimeout(@Nullable Duration callMonitorTimeout) {
 		return new ClientOptions(this.timeout, callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations, this.interceptors);
+				this.exceptions, this.observations, this.interceptors, this.observationConvention);
 	}
 
 	public ClientOptions withVersionCap(@Nullable String versionCap) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations, this.interceptors);
+				this.exceptions, this.observations, this.interceptors, this.observationConvention);
 	}
 
 	public ClientOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, serializer, codec,
-				this.exceptions, this.observations, this.interceptors);
+				this.exceptions, this.observations, this.interceptors, this.observationConvention);
 	}
 
 	public ClientOptions withExceptions(RemoteExceptionMapper exceptions) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				exceptions, this.observations, this.interceptors);
+				exceptions, this.observations, this.interceptors, this.observationConvention);
 	}
 
 	public ClientOptions withObservations(ObservationRegistry observations) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, observations, this.interceptors);
+				this.exceptions, observations, this.interceptors, this.observationConvention);
 	}
 
 	/**
@@ -93,7 +97,17 @@ public record ClientOptions(Duration timeout, @Nullable Duration callMonitorTime
 	 */
 	public ClientOptions withInterceptors(List<RpcClientInterceptor> interceptors) {
 		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
-				this.exceptions, this.observations, interceptors);
+				this.exceptions, this.observations, interceptors, this.observationConvention);
+	}
+
+	/**
+	 * Returns these options with another convention for the client observations.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @return the options
+	 */
+	public ClientOptions withObservationConvention(@Nullable RpcClientObservationConvention observationConvention) {
+		return new ClientOptions(this.timeout, this.callMonitorTimeout, this.versionCap, this.serializer, this.codec,
+				this.exceptions, this.observations, this.interceptors, observationConvention);
 	}
 
 }

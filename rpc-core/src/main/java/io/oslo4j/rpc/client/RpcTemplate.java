@@ -179,7 +179,8 @@ public final class RpcTemplate {
 		checkVersionCap();
 		RpcKind kind = this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST;
 		ctx = intercept(ctx, method, kind);
-		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method, kind,
+		ClientObservation observation = ClientObservation.start(this.options.observations(),
+				this.options.observationConvention(), this.target, method, kind,
 				this.options.serializer().serializeContext(ctx));
 		try {
 			RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
@@ -199,8 +200,9 @@ public final class RpcTemplate {
 		checkVersionCap();
 		ReplyWaiter waiter = ReplyWaiter.of(this.transport);
 		String replyQueue = waiter.replyQueue();
-		ClientObservation observation = ClientObservation.start(this.options.observations(), this.target, method,
-				RpcKind.CALL, this.options.serializer().serializeContext(ctx));
+		ClientObservation observation = ClientObservation.start(this.options.observations(),
+				this.options.observationConvention(), this.target, method, RpcKind.CALL,
+				this.options.serializer().serializeContext(ctx));
 		PendingCall call;
 		try {
 			Map<String, @Nullable Object> serializedArgs = serializeArgs(ctx, args);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.oslo4j.rpc.GracefulStop;
+import io.oslo4j.rpc.WorkerStats;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.Listener;
 import io.oslo4j.rpc.transport.Transport;
@@ -68,7 +69,8 @@ public final class NotificationListener implements GracefulStop {
 		this.options = options;
 		this.dispatcher = dispatcher;
 		this.executor = (options.executorThreads() > 0)
-				? new NotificationExecutor(options.executorThreads(), targets.get(0).topic()) : null;
+				? new NotificationExecutor(options.executorThreads(), targets.get(0).topic(), options.executor())
+				: null;
 		this.receiver = new NotificationReceiver(dispatcher, options, batch, this.executor);
 	}
 
@@ -217,6 +219,15 @@ public final class NotificationListener implements GracefulStop {
 		if (this.executor != null) {
 			this.executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Returns what the threads calling the endpoints are doing.
+	 * @return their figures, or {@code null} when endpoints run on the consumer threads
+	 * ({@link NotificationListenerOptions#executorThreads()} 0)
+	 */
+	public @Nullable WorkerStats workerStats() {
+		return this.executor;
 	}
 
 	/**

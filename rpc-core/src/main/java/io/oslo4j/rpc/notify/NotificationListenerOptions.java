@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.notify;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
@@ -31,10 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param codec decodes messages
  * @param observations where {@value NotificationObservations#RECEIVED} observations go (a
  * no-op registry by default)
+ * @param executor calls the endpoints instead of the listener's own threads (virtual
+ * threads, or an application's pool), at most {@code executorThreads} at once, with the
+ * same rule when all are busy; {@code null} for the listener's own threads. Unused with
+ * {@code executorThreads} 0. The listener never shuts it down.
  */
 public record NotificationListenerOptions(@Nullable String pool, boolean allowRequeue, boolean requeueMalformed,
 		int batchSize, @Nullable Duration batchTimeout, int executorThreads, Duration shutdownTimeout,
-		Serializer serializer, NotificationCodec codec, ObservationRegistry observations) {
+		Serializer serializer, NotificationCodec codec, ObservationRegistry observations, @Nullable Executor executor) {
 
 	/** Validates. */
 	public NotificationListenerOptions {
@@ -59,7 +64,8 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public static NotificationListenerOptions defaults() {
 		return new NotificationListenerOptions(null, false, false, 1, null, 0, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), NotificationCodec.defaultCodec(), ObservationRegistry.NOOP);
+				JacksonSerializer.defaultSerializer(), NotificationCodec.defaultCodec(), ObservationRegistry.NOOP,
+				null);
 	}
 
 	/**
@@ -70,7 +76,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withPool(@Nullable String pool) {
 		return new NotificationListenerOptions(pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -81,7 +87,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withAllowRequeue(boolean allowRequeue) {
 		return new NotificationListenerOptions(this.pool, allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -92,7 +98,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withRequeueMalformed(boolean requeueMalformed) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -104,7 +110,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withBatch(int batchSize, @Nullable Duration batchTimeout) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, batchSize,
 				batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -115,7 +121,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withExecutorThreads(int executorThreads) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -126,7 +132,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, shutdownTimeout, this.serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -137,7 +143,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withSerializer(Serializer serializer) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, serializer, this.codec,
-				this.observations);
+				this.observations, this.executor);
 	}
 
 	/**
@@ -148,7 +154,19 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withObservations(ObservationRegistry observations) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				observations);
+				observations, this.executor);
+	}
+
+	/**
+	 * Returns these options with endpoints called on an executor of the application's.
+	 * @param executor the executor (for instance virtual threads), or {@code null} for
+	 * the listener's own threads
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withExecutor(@Nullable Executor executor) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations, executor);
 	}
 
 }

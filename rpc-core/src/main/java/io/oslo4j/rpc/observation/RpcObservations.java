@@ -1,6 +1,5 @@
 package io.oslo4j.rpc.observation;
 
-import io.micrometer.observation.ObservationConvention;
 import io.oslo4j.rpc.RemoteRpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +25,10 @@ public final class RpcObservations {
 	public static final String SERVER = "rpc.server.requests";
 
 	/** The default client convention. */
-	public static final ObservationConvention<RpcObservationContext> CLIENT_CONVENTION = new RpcRequestObservationConvention<>(
-			CLIENT, RpcObservationContext.class);
+	public static final RpcClientObservationConvention CLIENT_CONVENTION = new DefaultRpcClientObservationConvention();
 
 	/** The default server convention. */
-	public static final ObservationConvention<RpcServerObservationContext> SERVER_CONVENTION = new RpcRequestObservationConvention<>(
-			SERVER, RpcServerObservationContext.class);
+	public static final RpcServerObservationConvention SERVER_CONVENTION = new DefaultRpcServerObservationConvention();
 
 	private RpcObservations() {
 	}

@@ -53,6 +53,8 @@ final class RabbitConnectionFactories implements AutoCloseable {
 
 	private volatile @Nullable String lastTlsFailure;
 
+	private volatile boolean everConnected;
+
 	RabbitConnectionFactories(TransportUrl url, RabbitOptions options, @Nullable SSLContext sslContext) {
 		com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
 		rabbit.setAutomaticRecoveryEnabled(false);
@@ -114,6 +116,7 @@ final class RabbitConnectionFactories implements AutoCloseable {
 			@Override
 			public void onCreate(Connection connection) {
 				RabbitConnectionFactories.this.consumerConnected = true;
+				RabbitConnectionFactories.this.everConnected = true;
 				RabbitConnectionFactories.this.lastTlsFailure = null;
 			}
 
@@ -133,6 +136,20 @@ final class RabbitConnectionFactories implements AutoCloseable {
 			}
 
 		});
+	}
+
+	/**
+	 * Applies a customizer to the amqp-client factory both connections are made with.
+	 * @param customizer the customizer
+	 * @throws IllegalStateException once a connection was opened: it would not apply to
+	 * it
+	 */
+	void customize(RabbitConnectionFactoryCustomizer customizer) {
+		if (this.everConnected) {
+			throw new IllegalStateException(
+					"The transport has connected already; customize its connection factory " + "before it connects");
+		}
+		customizer.customize(this.consumer.getRabbitConnectionFactory());
 	}
 
 	private void tlsFailed(String maskedUrl, Throwable failure) {

@@ -87,6 +87,19 @@ public class RabbitTransport extends AbstractTransport {
 	}
 
 	/**
+	 * Changes the amqp-client {@code ConnectionFactory} this transport's connections are
+	 * opened with (credentials provider, metrics collector, thread factory...). Call it
+	 * before the transport connects.
+	 * @param customizer changes the factory
+	 * @return this transport
+	 * @throws IllegalStateException when the transport has connected already
+	 */
+	public RabbitTransport customizeConnectionFactory(RabbitConnectionFactoryCustomizer customizer) {
+		this.connectionFactories.customize(customizer);
+		return this;
+	}
+
+	/**
 	 * Returns the options in effect.
 	 * @return the options
 	 */

@@ -1,6 +1,5 @@
 package io.oslo4j.rpc.server;
 
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * with ack after dispatch it is acknowledged once dispatched.
  * <p>
  * With workers (oslo's threading executor) a request runs on the server's bounded
- * executor:
+ * {@link Workers}:
  * <ul>
  * <li>a call is handed to a worker before its ack is written, so that the worker wakes up
  * meanwhile ({@link AckedDispatch});</li>
@@ -37,7 +36,7 @@ final class RequestHandoff {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcServer.class);
 
-	private final @Nullable WorkerQueue workers;
+	private final @Nullable Workers workers;
 
 	private final AckMode ackMode;
 
@@ -54,16 +53,15 @@ final class RequestHandoff {
 
 	/**
 	 * Makes the hand-off.
-	 * @param executor the workers, made with {@link WorkerQueue#refuse} as rejection
-	 * policy; {@code null} to run requests on the consumer thread
+	 * @param workers the workers; {@code null} to run requests on the consumer thread
 	 * @param ackMode when requests are acknowledged
 	 * @param ackFailed told of a request whose ack failed, before it is dropped
 	 * @param process dispatches a request and answers it, then acks the message given
 	 * (with ack after dispatch; {@code null} when it was acked already)
 	 */
-	RequestHandoff(@Nullable ThreadPoolExecutor executor, AckMode ackMode, Consumer<RequestMessage> ackFailed,
+	RequestHandoff(@Nullable Workers workers, AckMode ackMode, Consumer<RequestMessage> ackFailed,
 			BiConsumer<RequestMessage, @Nullable IncomingMessage> process) {
-		this.workers = (executor != null) ? new WorkerQueue(executor) : null;
+		this.workers = workers;
 		this.ackMode = ackMode;
 		this.ackFailed = ackFailed;
 		this.process = process;
@@ -77,7 +75,7 @@ final class RequestHandoff {
 	 * @param request its decoded request
 	 */
 	void handOff(IncomingMessage message, RequestMessage request) {
-		WorkerQueue workers = this.workers;
+		Workers workers = this.workers;
 		if (workers == null) {
 			runInline(message, request);
 		}
@@ -153,9 +151,9 @@ final class RequestHandoff {
 	 * Hands a task to the workers; when they are stopping, a message not acked yet is
 	 * rejected with requeue, and a request acked already is run here rather than lost.
 	 */
-	private void hand(WorkerQueue workers, Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
-		WorkerQueue.Offer offer = workers.offer(task);
-		if (offer == WorkerQueue.Offer.STOPPING || (offer == WorkerQueue.Offer.BUSY && !workers.put(task))) {
+	private void hand(Workers workers, Runnable task, RequestMessage request, @Nullable IncomingMessage toReject) {
+		Workers.Offer offer = workers.offer(task);
+		if (offer == Workers.Offer.STOPPING || (offer == Workers.Offer.BUSY && !workers.put(task))) {
 			if (toReject != null) {
 				notDispatched(request, toReject);
 			}

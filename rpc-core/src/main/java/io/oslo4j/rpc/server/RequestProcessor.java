@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,13 +68,13 @@ final class RequestProcessor implements DeliveryHandler {
 	private final Set<IncomingMessage> running = ConcurrentHashMap.newKeySet();
 
 	RequestProcessor(Transport transport, String topic, RpcDispatcher dispatcher, RpcServerOptions options,
-			@Nullable ThreadPoolExecutor executor, Heartbeats heartbeats) {
+			@Nullable Workers workers, Heartbeats heartbeats) {
 		this.transport = transport;
 		this.topic = topic;
 		this.dispatcher = dispatcher;
 		this.options = options;
 		this.codec = options.codec();
-		this.handoff = new RequestHandoff(executor, options.ackMode(), this::ackFailed, this::process);
+		this.handoff = new RequestHandoff(workers, options.ackMode(), this::ackFailed, this::process);
 		this.heartbeats = heartbeats;
 		this.duplicates = new DuplicateCache(options.duplicateCacheSize());
 		this.replies = new ReplySender(transport, this.codec, this.badMessages);
@@ -210,7 +209,10 @@ final class RequestProcessor implements DeliveryHandler {
 		RpcServerObservationContext context = new RpcServerObservationContext(this.topic,
 				Objects.toString(request.method(), "None"), request.isCall() ? RpcKind.CALL : RpcKind.CAST,
 				request.context());
-		return Observation.createNotStarted(null, RpcObservations.SERVER_CONVENTION, () -> context, registry).start();
+		return Observation
+			.createNotStarted(this.options.observationConvention(), RpcObservations.SERVER_CONVENTION, () -> context,
+					registry)
+			.start();
 	}
 
 	private static void stop(Observation observation, ReplyMessage reply) {

@@ -3,13 +3,11 @@ package io.oslo4j.rpc.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 
 import io.oslo4j.rpc.GracefulStop;
 import io.oslo4j.rpc.Target;
+import io.oslo4j.rpc.WorkerStats;
 import io.oslo4j.rpc.transport.Listener;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An oslo RPC server: consumes its target's {@code topic}, {@code topic.server} and
- * fanout queues and dispatches each request to its endpoints on a bounded executor (or,
- * with {@link RpcServerOptions#executorThreads()} 0, on the consumer thread that received
- * it).
+ * fanout queues and dispatches each request to its endpoints on bounded workers: its own
+ * pool, or the application's {@link RpcServerOptions#executor()} with as many requests at
+ * once (or, with {@link RpcServerOptions#executorThreads()} 0, on the consumer thread
+ * that received it).
  * <p>
  * Lifecycle, as oslo's {@code MessageHandlingServer}: {@link #start()} begins consuming;
  * {@link #stop()} stops taking new messages; {@link #await(Duration)} waits for in-flight
@@ -38,7 +37,7 @@ public final class RpcServer implements GracefulStop {
 	private final RpcServerOptions options;
 
 	// null: requests run on the consumer threads
-	private final @Nullable ThreadPoolExecutor executor;
+	private final @Nullable Workers workers;
 
 	private final Heartbeats heartbeats;
 
@@ -80,9 +79,9 @@ public final class RpcServer implements GracefulStop {
 		this.options = options;
 		this.dispatcher = dispatcher;
 		String name = target.topic() + "." + target.server();
-		this.executor = (options.executorThreads() > 0) ? executor(options, name) : null;
+		this.workers = workers(options, name);
 		this.heartbeats = new Heartbeats(transport, options.codec(), name);
-		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.executor,
+		this.processor = new RequestProcessor(transport, target.topic(), this.dispatcher, options, this.workers,
 				this.heartbeats);
 	}
 
@@ -143,9 +142,9 @@ public final class RpcServer implements GracefulStop {
 		try {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			boolean finished;
-			if (this.executor != null) {
-				this.executor.shutdown();
-				finished = this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (this.workers != null) {
+				this.workers.shutdown();
+				finished = this.workers.awaitTermination(timeout.toNanos());
 			}
 			else {
 				finished = true;
@@ -180,8 +179,8 @@ public final class RpcServer implements GracefulStop {
 		if (current != null) {
 			current.close();
 		}
-		if (this.executor != null) {
-			this.executor.shutdownNow();
+		if (this.workers != null) {
+			this.workers.shutdownNow();
 		}
 		this.heartbeats.close();
 	}
@@ -226,9 +225,18 @@ public final class RpcServer implements GracefulStop {
 	 * @return the number of requests in flight
 	 */
 	public int inFlight() {
-		ThreadPoolExecutor workers = this.executor;
+		Workers current = this.workers;
 		int inline = this.processor.runningInline();
-		return (workers != null) ? workers.getActiveCount() + workers.getQueue().size() + inline : inline;
+		return (current != null) ? current.inFlight() + inline : inline;
+	}
+
+	/**
+	 * Returns what the server's workers are doing.
+	 * @return the workers' figures, or {@code null} when requests run on the consumer
+	 * threads ({@link RpcServerOptions#executorThreads()} 0)
+	 */
+	public @Nullable WorkerStats workerStats() {
+		return this.workers;
 	}
 
 	/**
@@ -240,21 +248,13 @@ public final class RpcServer implements GracefulStop {
 		return this.processor.duplicatesDropped();
 	}
 
-	private static ThreadPoolExecutor executor(RpcServerOptions options, String name) {
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(options.executorThreads(), options.executorThreads(), 60,
-				TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), threads(name),
-				WorkerQueue::refuse);
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
-	}
-
-	private static java.util.concurrent.ThreadFactory threads(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, "oslo4j-rpc-" + name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	private static @Nullable Workers workers(RpcServerOptions options, String name) {
+		if (options.executorThreads() == 0) {
+			return null;
+		}
+		Executor executor = options.executor();
+		return (executor != null) ? new ExecutorWorkers(executor, options.executorThreads(), options.queueCapacity())
+				: WorkerQueue.pool(options.executorThreads(), options.queueCapacity(), name);
 	}
 
 }

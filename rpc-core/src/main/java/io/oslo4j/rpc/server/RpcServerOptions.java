@@ -1,11 +1,14 @@
 package io.oslo4j.rpc.server;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.oslo4j.rpc.observation.RpcServerObservationConvention;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an {@link RpcServer} runs.
@@ -27,9 +30,15 @@ import io.oslo4j.rpc.wire.WireCodec;
  * @param codec encodes and decodes messages
  * @param observations where {@code rpc.server.requests} observations go (a no-op registry
  * by default)
+ * @param executor runs the requests instead of the server's own threads (virtual threads,
+ * or an application's pool), at most {@code executorThreads} at once with
+ * {@code queueCapacity} more waiting, as with the server's own threads; {@code null} for
+ * the server's own threads. Unused with {@code executorThreads} 0. The server never shuts
+ * it down.
  */
 public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode ackMode, int duplicateCacheSize,
-		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations) {
+		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations,
+		@Nullable Executor executor, @Nullable RpcServerObservationConvention observationConvention) {
 
 	public RpcServerOptions {
 		if (executorThreads < 0) {
@@ -54,42 +63,71 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	 */
 	public static RpcServerOptions defaults() {
 		return new RpcServerOptions(64, 1024, AckMode.ON_RECEIPT, 1024, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP);
+				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP, null, null);
 	}
 
 	public RpcServerOptions withExecutorThreads(int executorThreads) {
 		return new RpcServerOptions(executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withQueueCapacity(int queueCapacity) {
 		return new RpcServerOptions(this.executorThreads, queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withAckMode(AckMode ackMode) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withDuplicateCacheSize(int duplicateCacheSize) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, this.observations);
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				shutdownTimeout, this.serializer, this.codec, this.observations);
+				shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention);
 	}
 
 	public RpcServerOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, serializer, codec, this.observations);
+				this.shutdownTimeout, serializer, codec, this.observations, this.executor, this.observationConvention);
 	}
 
 	public RpcServerOptions withObservations(ObservationRegistry observations) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, this.serializer, this.codec, observations);
+				this.shutdownTimeout, this.serializer, this.codec, observations, this.executor,
+				this.observationConvention);
+	}
+
+	/**
+	 * Returns these options with requests run on an executor of the application's.
+	 * @param executor the executor (for instance virtual threads), or {@code null} for
+	 * the server's own threads
+	 * @return the options
+	 */
+	public RpcServerOptions withExecutor(@Nullable Executor executor) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, executor,
+				this.observationConvention);
+	}
+
+	/**
+	 * Returns these options with another convention for the server observations.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @return the options
+	 */
+	public RpcServerOptions withObservationConvention(@Nullable RpcServerObservationConvention observationConvention) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				observationConvention);
 	}
 
 }

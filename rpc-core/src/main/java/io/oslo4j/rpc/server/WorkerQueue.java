@@ -1,29 +1,19 @@
 package io.oslo4j.rpc.server;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How a request reaches a worker of a server's bounded executor: handed over at once when
+ * The server's own workers, a bounded thread pool: a request is handed over at once when
  * a worker or a queue slot is free, or, when every worker is busy and the queue is full,
  * by waiting for room (back-pressure: the consumer thread takes no more messages
- * meanwhile). The executor must be made with {@link #refuse} as its rejection policy.
+ * meanwhile).
  */
-final class WorkerQueue {
-
-	/** What became of a task offered to the workers. */
-	enum Offer {
-
-		/** A worker has it, or will take it from the queue. */
-		HANDED,
-
-		/** Every worker is busy and the queue is full: {@link #put} waits for room. */
-		BUSY,
-
-		/** The server is stopping: no worker will take it. */
-		STOPPING
-
-	}
+final class WorkerQueue implements Workers {
 
 	/** Every worker busy and the queue full (no stack trace: it is control flow). */
 	private static final RejectedExecutionException BUSY = new RejectedExecutionException(
@@ -43,6 +33,30 @@ final class WorkerQueue {
 	}
 
 	/**
+	 * Makes the pool of a server: {@code threads} daemon threads named
+	 * {@code oslo4j-rpc-<name>-<n>}, idle ones ending after 60 s.
+	 * @param threads the number of threads
+	 * @param queueCapacity how many requests may wait for a thread
+	 * @param name the server's name
+	 * @return the workers
+	 */
+	static WorkerQueue pool(int threads, int queueCapacity, String name) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(queueCapacity), threads(name), WorkerQueue::refuse);
+		executor.allowCoreThreadTimeOut(true);
+		return new WorkerQueue(executor);
+	}
+
+	private static ThreadFactory threads(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "oslo4j-rpc-" + name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
 	 * The executor's rejection policy: "busy" when the queue is full (the caller then
 	 * waits with {@link #put}), a plain rejection once the server is stopping.
 	 * @param task the task refused
@@ -55,12 +69,8 @@ final class WorkerQueue {
 		throw BUSY;
 	}
 
-	/**
-	 * Hands a task to the workers without waiting.
-	 * @param task the task
-	 * @return what became of it
-	 */
-	Offer offer(Runnable task) {
+	@Override
+	public Offer offer(Runnable task) {
 		try {
 			this.executor.execute(task);
 			return Offer.HANDED;
@@ -70,23 +80,13 @@ final class WorkerQueue {
 		}
 	}
 
-	/**
-	 * Returns whether the workers are stopping: {@link #offer} would say
-	 * {@link Offer#STOPPING}.
-	 * @return whether the server is stopping
-	 */
-	boolean isStopping() {
+	@Override
+	public boolean isStopping() {
 		return this.executor.isShutdown();
 	}
 
-	/**
-	 * Waits until the queue has room for a task, after {@link #offer} said
-	 * {@link Offer#BUSY}.
-	 * @param task the task
-	 * @return whether a worker will run it: {@code false} when the server stopped (or
-	 * this thread was interrupted) meanwhile
-	 */
-	boolean put(Runnable task) {
+	@Override
+	public boolean put(Runnable task) {
 		try {
 			this.executor.getQueue().put(task);
 		}
@@ -96,6 +96,46 @@ final class WorkerQueue {
 		}
 		// the server stopped while this waited: its workers may be gone already
 		return !this.executor.isShutdown() || !this.executor.getQueue().remove(task);
+	}
+
+	@Override
+	public void shutdown() {
+		this.executor.shutdown();
+	}
+
+	@Override
+	public boolean awaitTermination(long timeoutNanos) throws InterruptedException {
+		return this.executor.awaitTermination(timeoutNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void shutdownNow() {
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public int active() {
+		return this.executor.getActiveCount();
+	}
+
+	@Override
+	public int queued() {
+		return this.executor.getQueue().size();
+	}
+
+	@Override
+	public int queueRemaining() {
+		return this.executor.getQueue().remainingCapacity();
+	}
+
+	@Override
+	public int maxActive() {
+		return this.executor.getMaximumPoolSize();
+	}
+
+	@Override
+	public long completed() {
+		return this.executor.getCompletedTaskCount();
 	}
 
 }

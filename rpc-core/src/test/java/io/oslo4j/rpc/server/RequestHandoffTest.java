@@ -152,7 +152,8 @@ class RequestHandoffTest {
 		RpcServerOptions options = RpcServerOptions.defaults().withAckMode(ackMode);
 		return new RequestProcessor(this.transport, "t",
 				new RpcDispatcher(List.of(Endpoint.of(new Api(this.invoked, this))), options.serializer()), options,
-				executor, new Heartbeats(this.transport, WireCodec.defaultCodec(), "t.s"));
+				(executor != null) ? new WorkerQueue(executor) : null,
+				new Heartbeats(this.transport, WireCodec.defaultCodec(), "t.s"));
 	}
 
 	private StubDelivery deliver(RequestProcessor processor, byte[] body) {

@@ -4,6 +4,9 @@ import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RemoteExceptionMapper;
+import io.oslo4j.rpc.observation.RpcClientObservationConvention;
+import io.oslo4j.rpc.observation.RpcServerObservationConvention;
+import io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.server.RpcServerOptions;
@@ -13,6 +16,7 @@ import io.oslo4j.rpc.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategy;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
@@ -27,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
@@ -37,7 +42,11 @@ import org.springframework.util.ClassUtils;
  * serving {@code @RpcEndpoint} beans, proxies for {@code @RpcClient} interfaces, and
  * masking of transport URLs in actuator endpoints, and the {@link WireCodec} and
  * {@link Serializer} that write payload properties as {@code rpc.naming.payloads} says.
- * Every SPI bean backs off when the application defines its own.
+ * Every SPI bean backs off when the application defines its own; customizer beans
+ * ({@link RpcServerCustomizer}, {@link RpcClientCustomizer},
+ * {@link io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer}) and observation
+ * convention beans ({@link RpcClientObservationConvention},
+ * {@link RpcServerObservationConvention}) change what it makes.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnClass(Transport.class)
@@ -52,14 +61,16 @@ public final class RpcAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		Transport rpcTransport(RpcProperties properties, RabbitProperties rabbitProperties,
 				ObjectProvider<RabbitConnectionDetails> connectionDetails, ObjectProvider<SslBundles> sslBundles,
-				ResourceLoader resourceLoader, Environment environment) {
+				ResourceLoader resourceLoader, Environment environment,
+				ObjectProvider<RabbitConnectionFactoryCustomizer> connectionFactoryCustomizers) {
 			SslBundles bundles = sslBundles.getIfAvailable();
-			return RpcTransports.create(properties,
+			Transport transport = RpcTransports.create(properties,
 					() -> new SpringRabbitConnection(
 							connectionDetails
 								.getIfAvailable(() -> new PropertiesRabbitConnection(rabbitProperties, bundles)),
 							rabbitProperties, resourceLoader),
 					bundles, environment);
+			return RpcConnectionFactoryCustomizers.apply(transport, connectionFactoryCustomizers);
 		}
 
 		@Bean
@@ -100,11 +111,12 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcClientFactory rpcClientFactory(Transport transport, RpcProperties properties, Serializer serializer,
 			WireCodec codec, RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<RpcContextSupplier> contexts) {
+			ObjectProvider<RpcContextSupplier> contexts, ObjectProvider<RpcClientObservationConvention> convention) {
 		ClientOptions options = ClientOptions.defaults()
 			.withSerializer(serializer, codec)
 			.withExceptions(exceptions)
-			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.withObservationConvention(convention.getIfUnique());
 		return new RpcClientFactory(transport, properties, options, contexts.getIfAvailable(() -> RpcContext::empty));
 	}
 
@@ -112,14 +124,22 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "rpc.server.enabled", matchIfMissing = true)
 	RpcEndpointRegistry rpcEndpointRegistry(Transport transport, RpcProperties properties, Serializer serializer,
-			WireCodec codec, ObjectProvider<ObservationRegistry> observations, Environment environment) {
+			WireCodec codec, ObjectProvider<ObservationRegistry> observations, Environment environment,
+			BeanFactory beanFactory, ObjectProvider<TaskDecorator> taskDecorator,
+			ObjectProvider<RpcServerObservationConvention> convention) {
 		RpcServerProperties server = properties.getServer();
 		RpcServerOptions options = RpcServerOptions.defaults()
 			.withExecutorThreads(server.getExecutorThreads())
 			.withAckMode(server.getAckMode())
 			.withShutdownTimeout(server.getShutdownTimeout())
 			.withSerializer(serializer, codec)
-			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.withQueueCapacity(server.getQueueCapacity())
+			.withDuplicateCacheSize(server.getDuplicateCacheSize())
+			.withObservationConvention(convention.getIfUnique())
+			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
+					"rpc.server.executor", server.getExecutor(), server.getExecutorThreads(),
+					"rpc.server.executor-threads", "oslo4j-rpc-"));
 		String topic = (server.getTopic() != null) ? server.getTopic()
 				: environment.getProperty("spring.application.name");
 		String name = server.effectiveName();

@@ -34,7 +34,8 @@ import org.springframework.util.StringUtils;
  * {@link GlobalRpcClientInterceptor} beans, then those named by
  * {@code rpc.clients.<name>.interceptors}. A client method that cannot be served
  * ({@code Mono}, {@code Flux}, a {@code Future}, a Kotlin {@code suspend} function) fails
- * startup, naming it.
+ * startup, naming it. Then every {@link RpcClientCustomizer} bean is applied, in
+ * {@code @Order}.
  * <p>
  * Client names: an interface whose name has no {@code rpc.clients} entry uses its
  * annotation and the defaults. An {@code rpc.clients.<name>} entry that no interface uses
@@ -132,7 +133,23 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap())
 			.withInterceptors(interceptors(name, settings));
-		return new RpcTemplate(this.transport, target, clientOptions);
+		return customized(name, new RpcTemplate(this.transport, target, clientOptions));
+	}
+
+	/**
+	 * Applies the {@link RpcClientCustomizer} beans, in {@code @Order}.
+	 */
+	private RpcTemplate customized(String name, RpcTemplate client) {
+		RpcTemplate customized = client;
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory != null) {
+			for (RpcClientCustomizer customizer : factory.getBeanProvider(RpcClientCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(name, customized);
+			}
+		}
+		return customized;
 	}
 
 	/**

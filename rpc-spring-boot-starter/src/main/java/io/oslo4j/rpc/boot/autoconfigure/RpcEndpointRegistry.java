@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +48,17 @@ import org.springframework.util.ClassUtils;
  * Methods are called by their wire names ({@code rpc.naming.*}, {@code @RpcMethod}); with
  * {@code rpc.server.access-policy=explicit} only {@code @RpcMethod} methods are callable.
  * Every {@link RpcServerInterceptor} bean runs around each dispatch, in {@code @Order}.
+ * Each server's options are those of {@code rpc.server.*}, then of every
+ * {@link RpcServerCustomizer} bean in {@code @Order}.
  * <p>
- * On {@link #stop()} every server stops taking messages, then requests in flight get up
- * to {@code rpc.server.shutdown-timeout} to finish and send their replies. With
- * {@code rpc.fail-fast=false} a server that cannot start (broker down) is retried in the
- * background.
+ * It runs in phase {@link #PHASE}: after the transport has started connecting
+ * ({@link RpcTransportConnector#PHASE}), and on shutdown in the same phase as the
+ * notification listeners and Spring Boot's graceful shutdown of a web server, so that all
+ * of them drain at once. On {@link #stop(Runnable)} every server stops taking messages at
+ * once, then requests in flight get up to {@code rpc.server.shutdown-timeout} to finish
+ * and send their replies, on a thread of their own. With {@code rpc.fail-fast=false} a
+ * server that cannot start (broker down) is retried in the background
+ * ({@code rpc.start-retry.*}).
  */
 public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> implements ApplicationContextAware {
 
@@ -79,7 +86,7 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 	 */
 	public RpcEndpointRegistry(Transport transport, RpcProperties properties, RpcServerOptions options,
 			@Nullable String defaultTopic, String serverName) {
-		super(properties.isFailFast(), options.shutdownTimeout());
+		super(properties.isFailFast(), properties.getStartRetry(), options.shutdownTimeout(), "oslo4j-rpc-shutdown");
 		this.transport = transport;
 		this.properties = properties;
 		this.options = options;
@@ -104,11 +111,26 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 	@Override
 	protected void startAll(Starter<RpcServer> starter) {
 		for (Map.Entry<String, List<Endpoint>> entry : collect().entrySet()) {
-			RpcServer server = new RpcServer(this.transport, Target.server(entry.getKey(), this.serverName),
-					dispatcher(entry.getValue()), this.options);
+			Target target = Target.server(entry.getKey(), this.serverName);
+			RpcServerOptions serverOptions = customized(target);
+			shutdownTimeoutAtLeast(serverOptions.shutdownTimeout());
+			RpcServer server = new RpcServer(this.transport, target, dispatcher(entry.getValue()), serverOptions);
 			starter.start(server, "RPC server " + server.target(), server::start);
 			logger.info("RPC server {} on {} serves {}", server.target(), this.transport.url(), entry.getValue());
 		}
+	}
+
+	private RpcServerOptions customized(Target target) {
+		RpcServerOptions customized = this.options;
+		ApplicationContext context = this.applicationContext;
+		if (context != null) {
+			for (RpcServerCustomizer customizer : context.getBeanProvider(RpcServerCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(target, customized);
+			}
+		}
+		return customized;
 	}
 
 	private Map<String, List<Endpoint>> collect() {

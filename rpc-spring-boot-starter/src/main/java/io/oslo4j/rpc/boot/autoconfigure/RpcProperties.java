@@ -97,6 +97,13 @@ public class RpcProperties implements InitializingBean {
 	private final RpcNamingProperties naming = new RpcNamingProperties();
 
 	/**
+	 * Background retries of servers and listeners that cannot start
+	 * (rpc.fail-fast=false).
+	 */
+	@NestedConfigurationProperty
+	private final RpcStartRetryProperties startRetry = new RpcStartRetryProperties();
+
+	/**
 	 * Settings of @RpcClient interfaces, by client name (the annotation's value). Set
 	 * values override the annotation's attributes.
 	 */
@@ -160,6 +167,10 @@ public class RpcProperties implements InitializingBean {
 
 	public RpcRabbitProperties getRabbit() {
 		return this.rabbit;
+	}
+
+	public RpcStartRetryProperties getStartRetry() {
+		return this.startRetry;
 	}
 
 	public RpcServerProperties getServer() {

@@ -67,6 +67,17 @@ final class RpcPropertiesValidator {
 		RpcServerProperties server = properties.getServer();
 		atLeast("rpc.server.executor-threads", server.getExecutorThreads(), 0, "64");
 		notNegative("rpc.server.shutdown-timeout", server.getShutdownTimeout(), "30s");
+		RpcStartRetryProperties retry = properties.getStartRetry();
+		positive("rpc.start-retry.initial-interval", retry.getInitialInterval(), "1s");
+		positive("rpc.start-retry.max-interval", retry.getMaxInterval(), "30s");
+		if (!(retry.getMultiplier() >= 1.0)) {
+			throw new RpcConfigurationException("rpc.start-retry.multiplier",
+					"must be 1 (a fixed interval) or more, was " + retry.getMultiplier(),
+					"rpc.start-retry.multiplier=2", null);
+		}
+		atLeast("rpc.server.queue-capacity", server.getQueueCapacity(), 1, "1024");
+		atLeast("rpc.server.duplicate-cache-size", server.getDuplicateCacheSize(), 0, "1024");
+		notBlank("rpc.server.executor", server.getExecutor(), "rpcExecutor");
 		notBlank("rpc.server.topic", server.getTopic(), "inventory");
 		notBlank("rpc.server.name", server.getName(), "host-1");
 		for (Map.Entry<String, RpcClientProperties> entry : properties.getClients().entrySet()) {

@@ -40,6 +40,27 @@ public class RpcServerProperties {
 	private int executorThreads = 64;
 
 	/**
+	 * Requests waiting for a worker when every worker is busy. When full, the consumer
+	 * waits, which holds back the broker's deliveries (with a prefetch limit) instead of
+	 * growing memory. Unused with executor-threads=0.
+	 */
+	private int queueCapacity = 1024;
+
+	/**
+	 * How many recent message ids (_unique_id) are remembered to drop duplicates, such as
+	 * redeliveries after a connection loss. 0 remembers none.
+	 */
+	private int duplicateCacheSize = 1024;
+
+	/**
+	 * Name of an Executor bean (a TaskExecutor, for instance) running the requests
+	 * instead of the server's own threads, at most executor-threads at once with
+	 * queue-capacity more waiting. Unset: the server's own threads, or virtual threads
+	 * when spring.threads.virtual.enabled=true (Java 21 and later).
+	 */
+	private @Nullable String executor;
+
+	/**
 	 * How long requests in flight may run on shutdown before the server is closed. A
 	 * number without unit is seconds.
 	 */
@@ -106,6 +127,30 @@ public class RpcServerProperties {
 
 	public void setExecutorThreads(int executorThreads) {
 		this.executorThreads = executorThreads;
+	}
+
+	public int getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	public void setQueueCapacity(int queueCapacity) {
+		this.queueCapacity = queueCapacity;
+	}
+
+	public int getDuplicateCacheSize() {
+		return this.duplicateCacheSize;
+	}
+
+	public void setDuplicateCacheSize(int duplicateCacheSize) {
+		this.duplicateCacheSize = duplicateCacheSize;
+	}
+
+	public @Nullable String getExecutor() {
+		return this.executor;
+	}
+
+	public void setExecutor(@Nullable String executor) {
+		this.executor = executor;
 	}
 
 	public Duration getShutdownTimeout() {

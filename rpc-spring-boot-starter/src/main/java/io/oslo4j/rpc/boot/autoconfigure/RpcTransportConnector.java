@@ -20,8 +20,9 @@ import org.springframework.context.SmartLifecycle;
 public final class RpcTransportConnector implements SmartLifecycle {
 
 	/**
-	 * The lifecycle phase: before the default phase of the RPC servers and notification
-	 * listeners.
+	 * The lifecycle phase: before the phase of the RPC servers and notification listeners
+	 * ({@link RpcEndpointRegistry#PHASE}), so that it starts before them and stops after
+	 * them.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 

@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -13,17 +14,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts servers (and notification listeners); with {@code rpc.fail-fast=false} one that
  * cannot start (broker down, or a declaration the broker refuses) is retried in the
- * background, every 1 s doubling up to 30 s, until it starts or the registry stops. The
- * last failure of one that has not started yet is kept for health. Used by
- * {@link AbstractConsumerRegistry} only.
+ * background as {@code rpc.start-retry.*} says (by default after 1 s, doubling up to 30
+ * s), until it starts or the registry stops. The last failure of one that has not started
+ * yet is kept for health. Used by {@link AbstractConsumerRegistry} only.
  */
 final class ServerStarter implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerStarter.class);
 
-	private static final long MAX_DELAY_MILLIS = 30_000;
-
 	private final boolean failFast;
+
+	private final RpcStartRetryProperties retry;
 
 	private final Map<Object, RuntimeException> failures = new ConcurrentHashMap<>();
 
@@ -32,11 +33,21 @@ final class ServerStarter implements AutoCloseable {
 	private boolean closed;
 
 	/**
-	 * Makes a starter.
+	 * Makes a starter retrying by the default {@code rpc.start-retry.*}.
 	 * @param failFast whether a start failure is thrown ({@code rpc.fail-fast})
 	 */
 	ServerStarter(boolean failFast) {
+		this(failFast, new RpcStartRetryProperties());
+	}
+
+	/**
+	 * Makes a starter.
+	 * @param failFast whether a start failure is thrown ({@code rpc.fail-fast})
+	 * @param retry how the background retries are spaced ({@code rpc.start-retry.*})
+	 */
+	ServerStarter(boolean failFast, RpcStartRetryProperties retry) {
 		this.failFast = failFast;
+		this.retry = retry;
 	}
 
 	/**
@@ -58,7 +69,7 @@ final class ServerStarter implements AutoCloseable {
 			this.failures.put(consumer, ex);
 			logger.warn("{} could not start ({}); retrying in the background (rpc.fail-fast=false)", name,
 					ex.getMessage());
-			retry(consumer, name, start, 1000);
+			retry(consumer, name, start, this.retry.getInitialInterval().toMillis());
 		}
 	}
 
@@ -94,7 +105,7 @@ final class ServerStarter implements AutoCloseable {
 			catch (RuntimeException ex) {
 				this.failures.put(consumer, ex);
 				logger.debug("{} still cannot start: {}", name, ex.getMessage());
-				retry(consumer, name, start, Math.min(MAX_DELAY_MILLIS, delayMillis * 2));
+				retry(consumer, name, start, this.retry.next(Duration.ofMillis(delayMillis)).toMillis());
 			}
 		}, delayMillis, TimeUnit.MILLISECONDS);
 	}

@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
+import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
+import io.oslo4j.rpc.boot.notify.RpcNotificationListenerRegistry;
 import io.oslo4j.rpc.client.ReplyWaiter;
 import io.oslo4j.rpc.rabbit.RabbitTransport;
 import io.oslo4j.rpc.transport.Transport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,11 +21,12 @@ import org.springframework.context.annotation.Bean;
  * Meters of oslo4j beyond its observations (whose timers {@code rpc.client.requests} and
  * {@code rpc.server.requests} come from Boot's observation support): the counter
  * {@code rpc.client.late.replies}, replies that arrived for calls no longer waiting
- * (timed out, or unknown); and on RabbitMQ the counter
+ * (timed out, or unknown); on RabbitMQ the counter
  * {@code rpc.rabbit.delivery.limit.reached}, messages delivered for the last time before
  * their quorum queue's delivery limit (RabbitMQ drops them if they are requeued or their
- * consumer fails once more). Bound to every registry by Boot's metrics support as a
- * {@link MeterBinder}.
+ * consumer fails once more), both bound to every registry by Boot's metrics support as a
+ * {@link MeterBinder}; and the executor meters of the servers' and listeners' workers
+ * ({@link RpcWorkerMetrics}).
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -34,6 +38,13 @@ public final class RpcMetricsAutoConfiguration {
 
 	/** Name of the counter of last deliveries before a quorum queue's delivery limit. */
 	public static final String DELIVERY_LIMIT_REACHED = "rpc.rabbit.delivery.limit.reached";
+
+	@Bean
+	@ConditionalOnMissingBean
+	RpcWorkerMetrics rpcWorkerMetrics(ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<RpcEndpointRegistry> servers, ObjectProvider<RpcNotificationListenerRegistry> listeners) {
+		return new RpcWorkerMetrics(meterRegistry, servers, listeners);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "rpcMeterBinder")

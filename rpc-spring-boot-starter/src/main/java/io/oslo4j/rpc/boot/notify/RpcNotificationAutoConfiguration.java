@@ -2,11 +2,14 @@ package io.oslo4j.rpc.boot.notify;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
+import io.oslo4j.rpc.boot.autoconfigure.RpcConnectionFactoryCustomizers;
+import io.oslo4j.rpc.boot.autoconfigure.RpcExecutors;
 import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
 import io.oslo4j.rpc.boot.autoconfigure.RpcSslBundles;
 import io.oslo4j.rpc.boot.autoconfigure.RpcTransportConnector;
 import io.oslo4j.rpc.notify.NotificationListenerOptions;
 import io.oslo4j.rpc.notify.Notifier;
+import io.oslo4j.rpc.rabbit.RabbitConnectionFactoryCustomizer;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.transport.Transport;
@@ -15,6 +18,7 @@ import io.oslo4j.rpc.wire.NotificationCodec;
 import io.oslo4j.rpc.wire.OsloJson;
 import io.oslo4j.rpc.wire.WireCodec;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration of oslo notifications: the {@link Notifier} bean
@@ -35,7 +40,8 @@ import org.springframework.core.env.Environment;
  * {@code @RpcNotificationListener} methods ({@code rpc.notifications.listener.enabled}).
  * With an {@link ObservationRegistry}, notifications are observed as
  * {@code rpc.notifications.sent} and {@code rpc.notifications.received}. Every bean backs
- * off when the application defines its own.
+ * off when the application defines its own; {@link RpcNotifierCustomizer} and
+ * {@link RpcNotificationListenerCustomizer} beans change the notifier and each listener.
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
 @ConditionalOnClass(Notifier.class)
@@ -46,11 +52,17 @@ public final class RpcNotificationAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RpcNotificationTransport rpcNotificationTransport(Transport transport, RpcNotificationProperties properties,
-			RpcProperties rpcProperties, ObjectProvider<SslBundles> sslBundles) {
+			RpcProperties rpcProperties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<RabbitConnectionFactoryCustomizer> connectionFactoryCustomizers) {
 		TransportUrl url = properties.transportUrl();
-		return (url != null) ? RpcNotificationTransport.separate(url, transport,
+		if (url == null) {
+			return RpcNotificationTransport.shared(transport);
+		}
+		RpcNotificationTransport separate = RpcNotificationTransport.separate(url, transport,
 				RpcSslBundles.context(rpcProperties.getRabbit(), sslBundles.getIfAvailable()),
-				properties.getKafka().osloOptions()) : RpcNotificationTransport.shared(transport);
+				properties.getKafka().osloOptions());
+		RpcConnectionFactoryCustomizers.apply(separate.transport(), connectionFactoryCustomizers);
+		return separate;
 	}
 
 	@Bean
@@ -65,16 +77,22 @@ public final class RpcNotificationAutoConfiguration {
 	@ConditionalOnMissingBean(Notifier.class)
 	Notifier rpcNotifier(RpcNotificationTransport transport, RpcNotificationProperties properties,
 			RpcProperties rpcProperties, ObjectProvider<Serializer> serializer, ObjectProvider<WireCodec> codec,
-			ObjectProvider<ObservationRegistry> observations, Environment environment) {
+			ObjectProvider<ObservationRegistry> observations, Environment environment,
+			ObjectProvider<RpcNotifierCustomizer> customizers) {
 		String publisherId = properties.getPublisherId();
 		if (publisherId == null) {
 			String application = environment.getProperty("spring.application.name");
 			String server = rpcProperties.getServer().effectiveName();
 			publisherId = (application != null && !application.isBlank()) ? application + "." + server : server;
 		}
-		return new Notifier(transport.transport(), publisherId, properties.getDriver(), properties.getTopics(),
-				serializer.getIfAvailable(JacksonSerializer::defaultSerializer), notificationCodec(codec))
+		Notifier notifier = new Notifier(transport.transport(), publisherId, properties.getDriver(),
+				properties.getTopics(), serializer.getIfAvailable(JacksonSerializer::defaultSerializer),
+				notificationCodec(codec))
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		for (RpcNotifierCustomizer customizer : customizers.orderedStream().toList()) {
+			notifier = customizer.customize(notifier);
+		}
+		return notifier;
 	}
 
 	/**
@@ -91,7 +109,8 @@ public final class RpcNotificationAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "rpc.notifications.listener.enabled", matchIfMissing = true)
 	RpcNotificationListenerRegistry rpcNotificationListenerRegistry(RpcNotificationTransport transport,
 			RpcNotificationProperties properties, RpcProperties rpcProperties, ObjectProvider<Serializer> serializer,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, BeanFactory beanFactory, Environment environment,
+			ObjectProvider<TaskDecorator> taskDecorator) {
 		RpcNotificationProperties.Listener listener = properties.getListener();
 		NotificationListenerOptions options = NotificationListenerOptions.defaults()
 			.withAllowRequeue(listener.isAllowRequeue())
@@ -99,9 +118,12 @@ public final class RpcNotificationAutoConfiguration {
 			.withExecutorThreads(listener.getExecutorThreads())
 			.withShutdownTimeout(listener.getShutdownTimeout())
 			.withSerializer(serializer.getIfAvailable(JacksonSerializer::defaultSerializer))
-			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
+					"rpc.notifications.listener.executor", listener.getExecutor(), listener.getExecutorThreads(),
+					"rpc.notifications.listener.executor-threads", "oslo4j-notify-"));
 		return new RpcNotificationListenerRegistry(transport, options, properties.getTopics(),
-				rpcProperties.isFailFast());
+				rpcProperties.isFailFast(), rpcProperties.getStartRetry());
 	}
 
 }

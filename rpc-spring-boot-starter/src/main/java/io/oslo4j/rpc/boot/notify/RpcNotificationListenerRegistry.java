@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.oslo4j.rpc.annotation.RpcNotificationListener;
+import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.boot.autoconfigure.AbstractConsumerRegistry;
+import io.oslo4j.rpc.boot.autoconfigure.RpcStartRetryProperties;
 import io.oslo4j.rpc.notify.NotificationEndpoint;
 import io.oslo4j.rpc.notify.NotificationListener;
 import io.oslo4j.rpc.notify.NotificationListenerOptions;
@@ -33,12 +35,17 @@ import org.springframework.util.ClassUtils;
  * and pool become the endpoints of one {@link NotificationListener}. No such method, no
  * listener and no queue.
  * <p>
- * As a {@link org.springframework.context.SmartLifecycle} in the default phase,
- * registered after the RPC endpoint registry, it starts the listeners after the RPC
- * servers; with {@code rpc.fail-fast=false} a listener that cannot start (broker down) is
- * retried in the background. On {@link #stop()} every listener stops taking messages,
- * then those being handled get up to {@code rpc.notifications.listener.shutdown-timeout}
- * to finish.
+ * Each listener's options are those of {@code rpc.notifications.listener.*}, then of
+ * every {@link RpcNotificationListenerCustomizer} bean in {@code @Order}.
+ * <p>
+ * As a {@link org.springframework.context.SmartLifecycle} in phase {@link #PHASE}, the
+ * phase of the RPC servers, it starts after the transport connector, and stops together
+ * with the RPC servers, before the transport; with {@code rpc.fail-fast=false} a listener
+ * that cannot start (broker down) is retried in the background
+ * ({@code rpc.start-retry.*}). On {@link #stop(Runnable)} every listener stops taking
+ * messages at once, then those being handled get up to
+ * {@code rpc.notifications.listener.shutdown-timeout} to finish, on a thread of its own,
+ * while the RPC servers drain theirs.
  */
 public class RpcNotificationListenerRegistry extends AbstractConsumerRegistry<NotificationListener>
 		implements SmartInitializingSingleton, BeanFactoryAware, EnvironmentAware {
@@ -66,7 +73,20 @@ public class RpcNotificationListenerRegistry extends AbstractConsumerRegistry<No
 	 */
 	public RpcNotificationListenerRegistry(RpcNotificationTransport transport, NotificationListenerOptions options,
 			List<String> defaultTopics, boolean failFast) {
-		super(failFast, options.shutdownTimeout());
+		this(transport, options, defaultTopics, failFast, new RpcStartRetryProperties());
+	}
+
+	/**
+	 * Makes the registry.
+	 * @param transport the notification transport
+	 * @param options how listeners run (the pool is set per listener)
+	 * @param defaultTopics the topics of methods that name none
+	 * @param failFast whether a listener that cannot start fails startup
+	 * @param startRetry how a listener that cannot start is retried without fail-fast
+	 */
+	public RpcNotificationListenerRegistry(RpcNotificationTransport transport, NotificationListenerOptions options,
+			List<String> defaultTopics, boolean failFast, RpcStartRetryProperties startRetry) {
+		super(failFast, startRetry, options.shutdownTimeout(), "oslo4j-notify-shutdown");
 		this.transport = transport;
 		this.options = options;
 		this.defaultTopics = List.copyOf(defaultTopics);
@@ -142,12 +162,28 @@ public class RpcNotificationListenerRegistry extends AbstractConsumerRegistry<No
 	protected void startAll(Starter<NotificationListener> starter) {
 		for (Map.Entry<ListenerKey, List<NotificationEndpoint>> entry : this.endpoints.entrySet()) {
 			ListenerKey key = entry.getKey();
+			NotificationListenerOptions listenerOptions = customized(key.targets(), this.options.withPool(key.pool()));
+			shutdownTimeoutAtLeast(listenerOptions.shutdownTimeout());
 			NotificationListener listener = NotificationListener.create(this.transport.transport(), key.targets(),
-					entry.getValue(), this.options.withPool(key.pool()));
+					entry.getValue(), listenerOptions);
 			starter.start(listener, "Notification listener on " + key, listener::start);
 			logger.info("Notification listener on {} ({}) calls {}", key, this.transport.transport().url(),
 					entry.getValue());
 		}
+	}
+
+	private NotificationListenerOptions customized(List<Target> targets, NotificationListenerOptions options) {
+		NotificationListenerOptions customized = options;
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory != null) {
+			for (RpcNotificationListenerCustomizer customizer : factory
+				.getBeanProvider(RpcNotificationListenerCustomizer.class)
+				.orderedStream()
+				.toList()) {
+				customized = customizer.customize(targets, customized);
+			}
+		}
+		return customized;
 	}
 
 	/**

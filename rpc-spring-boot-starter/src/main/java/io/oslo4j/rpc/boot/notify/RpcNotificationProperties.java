@@ -186,6 +186,14 @@ public class RpcNotificationProperties implements InitializingBean {
 		private int executorThreads;
 
 		/**
+		 * Name of an Executor bean (a TaskExecutor, for instance) calling the listener
+		 * methods instead of the listener's own threads, at most executor-threads at
+		 * once. Unset: the listener's own threads, or virtual threads when
+		 * spring.threads.virtual.enabled=true (Java 21 and later).
+		 */
+		private @Nullable String executor;
+
+		/**
 		 * How long notifications being handled may run on shutdown before the listeners
 		 * are closed. A number without unit is seconds.
 		 */
@@ -222,6 +230,14 @@ public class RpcNotificationProperties implements InitializingBean {
 
 		public void setExecutorThreads(int executorThreads) {
 			this.executorThreads = executorThreads;
+		}
+
+		public @Nullable String getExecutor() {
+			return this.executor;
+		}
+
+		public void setExecutor(@Nullable String executor) {
+			this.executor = executor;
 		}
 
 		public Duration getShutdownTimeout() {
