@@ -2,6 +2,7 @@ package io.oslo4j.rpc.boot.configuration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.boot.autoconfigure.RpcClientFactory;
@@ -10,19 +11,25 @@ import io.oslo4j.rpc.boot.autoconfigure.RpcProperties;
 import io.oslo4j.rpc.boot.health.RpcHealthIndicator;
 import io.oslo4j.rpc.boot.health.RpcNotificationsHealthIndicator;
 import io.oslo4j.rpc.boot.notify.RpcNotificationListenerRegistry;
+import io.oslo4j.rpc.boot.notify.RpcNotificationProperties;
 import io.oslo4j.rpc.boot.notify.RpcNotificationTransport;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.notify.NotificationListenerOptions;
 import io.oslo4j.rpc.notify.Notifier;
 import io.oslo4j.rpc.notify.NotifierDriver;
+import io.oslo4j.rpc.naming.NamingStrategy;
+import io.oslo4j.rpc.naming.WireNames;
+import io.oslo4j.rpc.server.AccessPolicy;
 import io.oslo4j.rpc.server.AckMode;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.wire.WireCodec;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 
 import static io.oslo4j.rpc.boot.configuration.PropertyCase.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,6 +43,14 @@ final class RpcPropertyCases {
 	private static final String CLIENT = "rpc:\n  clients:\n    c:\n      topic: compute\n";
 
 	private RpcPropertyCases() {
+	}
+
+	/**
+	 * A payload object whose property name differs between the naming strategies.
+	 *
+	 * @param instanceUuid the one property
+	 */
+	record Instance(String instanceUuid) {
 	}
 
 	static List<PropertyCase> all() {
@@ -120,6 +135,48 @@ final class RpcPropertyCases {
 				of("rpc.notifications.listener.shutdown-timeout (bare seconds)",
 						"rpc:\n  notifications:\n    listener:\n      shutdown-timeout: 7\n",
 						(context) -> assertThat(listener(context).shutdownTimeout()).isEqualTo(Duration.ofSeconds(7))),
+				of("rpc.naming.methods", "rpc:\n  naming:\n    methods: snake-case\n",
+						(context) -> assertThat(properties(context).getNaming().wireNames())
+							.isEqualTo(new WireNames(NamingStrategy.SNAKE_CASE, NamingStrategy.AS_IS))),
+				of("rpc.naming.arguments", "rpc:\n  naming:\n    arguments: snake_case\n",
+						(context) -> assertThat(properties(context).getNaming().wireNames())
+							.isEqualTo(new WireNames(NamingStrategy.AS_IS, NamingStrategy.SNAKE_CASE))),
+				of("rpc.naming.payloads", "rpc:\n  naming:\n    payloads: snake-case\n",
+						(context) -> assertThat(payload(context)).isEqualTo("{\"instance_uuid\":\"u1\"}")),
+				of("rpc.server.access-policy", "rpc:\n  server:\n    access-policy: explicit\n",
+						(context) -> assertThat(properties(context).getServer().getAccessPolicy())
+							.isEqualTo(AccessPolicy.EXPLICIT)),
+				of("rpc.server.queue-capacity", "rpc:\n  server:\n    queue-capacity: 77\n",
+						(context) -> assertThat(server(context).queueCapacity()).isEqualTo(77)),
+				of("rpc.server.duplicate-cache-size", "rpc:\n  server:\n    duplicate-cache-size: 16\n",
+						(context) -> assertThat(server(context).duplicateCacheSize()).isEqualTo(16)),
+				of("rpc.server.executor (a bean name)", "rpc:\n  server:\n    executor: noSuchExecutor\n",
+						(context) -> assertThat(context).getFailure()
+							.hasStackTraceContaining("Invalid value for 'rpc.server.executor'")
+							.hasStackTraceContaining("noSuchExecutor")),
+				of("rpc.notifications.listener.executor (a bean name)",
+						"rpc:\n  notifications:\n    listener:\n      executor: noSuchExecutor\n",
+						(context) -> assertThat(context).getFailure()
+							.hasStackTraceContaining("Invalid value for 'rpc.notifications.listener.executor'")
+							.hasStackTraceContaining("noSuchExecutor")),
+				of("rpc.clients.<name>.interceptors (bean names)", CLIENT + "      interceptors: [noSuchInterceptor]\n",
+						(context) -> assertThatThrownBy(() -> context.getBean(RpcClientFactory.class).client("c"))
+							.hasMessageContaining("rpc.clients.c.interceptors")
+							.hasMessageContaining("noSuchInterceptor")),
+				of("rpc.start-retry.initial-interval (bare seconds)", "rpc:\n  start-retry:\n    initial-interval: 3\n",
+						(context) -> assertThat(properties(context).getStartRetry().getInitialInterval())
+							.isEqualTo(Duration.ofSeconds(3))),
+				of("rpc.start-retry.multiplier", "rpc:\n  start-retry:\n    multiplier: 1.5\n",
+						(context) -> assertThat(properties(context).getStartRetry().getMultiplier()).isEqualTo(1.5)),
+				of("rpc.start-retry.max-interval", "rpc:\n  start-retry:\n    max-interval: 2m\n",
+						(context) -> assertThat(properties(context).getStartRetry().getMaxInterval())
+							.isEqualTo(Duration.ofMinutes(2))),
+				of("rpc.notifications.kafka.at-least-once",
+						"rpc:\n  notifications:\n    kafka:\n      at-least-once: true\n",
+						(context) -> assertThat(kafka(context)).containsEntry("commit_after_dispatch", "true")),
+				of("rpc.notifications.kafka.options.<name> (oslo names)",
+						"rpc:\n  notifications:\n    kafka:\n      options:\n        consumer_group: billing\n",
+						(context) -> assertThat(kafka(context)).containsEntry("consumer_group", "billing")),
 				of("management.health.rpc.enabled", "management:\n  health:\n    rpc:\n      enabled: false\n",
 						(context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RpcHealthIndicator.class)),
 				of("management.health.rpc-notifications.enabled",
@@ -158,6 +215,16 @@ final class RpcPropertyCases {
 		RpcEndpointRegistry registry = context.getBean(RpcEndpointRegistry.class);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !registry.servers().isEmpty());
 		return registry.servers().get(0).target();
+	}
+
+	private static String payload(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return context.getBean(WireCodec.class).mapper().writeValueAsString(new Instance("u1"));
+	}
+
+	private static Map<String, String> kafka(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return context.getBean(RpcNotificationProperties.class).getKafka().osloOptions();
 	}
 
 	private static Notifier notifier(AssertableApplicationContext context) {
