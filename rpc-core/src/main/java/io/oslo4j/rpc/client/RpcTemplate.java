@@ -3,7 +3,6 @@ package io.oslo4j.rpc.client;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +129,7 @@ public final class RpcTemplate {
 	 * @throws io.oslo4j.rpc.RpcDeliveryException when the request could not be sent
 	 */
 	public <T> T call(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args, Type resultType) {
-		ctx = intercept(ctx, method, RpcKind.CALL);
+		ctx = ClientInterceptors.apply(this.options.interceptors(), this.target, method, RpcKind.CALL, ctx);
 		CompletableFuture<@Nullable Object> future = send(ctx, method, args);
 		Object raw;
 		try {
@@ -161,7 +160,7 @@ public final class RpcTemplate {
 	 */
 	public <T> CompletableFuture<T> callAsync(RpcContext ctx, String method,
 			Map<String, ? extends @Nullable Object> args, Type resultType) {
-		RpcContext sent = intercept(ctx, method, RpcKind.CALL);
+		RpcContext sent = ClientInterceptors.apply(this.options.interceptors(), this.target, method, RpcKind.CALL, ctx);
 		return send(sent, method, args).thenApply((raw) -> convert(sent, raw, resultType));
 	}
 
@@ -178,7 +177,7 @@ public final class RpcTemplate {
 		this.target.validateForSend();
 		checkVersionCap();
 		RpcKind kind = this.target.fanout() ? RpcKind.FANOUT : RpcKind.CAST;
-		ctx = intercept(ctx, method, kind);
+		ctx = ClientInterceptors.apply(this.options.interceptors(), this.target, method, kind, ctx);
 		ClientObservation observation = ClientObservation.start(this.options.observations(),
 				this.options.observationConvention(), this.target, method, kind,
 				this.options.serializer().serializeContext(ctx));
@@ -253,20 +252,6 @@ public final class RpcTemplate {
 				call.future.completeExceptionally(rethrow(error));
 			}
 		});
-	}
-
-	private RpcContext intercept(RpcContext ctx, String method, RpcKind kind) {
-		List<RpcClientInterceptor> interceptors = this.options.interceptors();
-		RpcContext result = ctx;
-		for (int i = 0; i < interceptors.size(); i++) {
-			RpcClientInterceptor interceptor = interceptors.get(i);
-			result = interceptor.intercept(new RpcClientCall(this.target, method, kind, result));
-			if (result == null) {
-				throw new IllegalStateException("RpcClientInterceptor " + interceptor.getClass().getName()
-						+ " returned no context for '" + method + "': return call.context() to keep it unchanged");
-			}
-		}
-		return result;
 	}
 
 	private void checkVersionCap() {

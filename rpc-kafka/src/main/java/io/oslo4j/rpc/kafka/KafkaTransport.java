@@ -113,23 +113,8 @@ public final class KafkaTransport extends AbstractTransport {
 	 * @return the Kafka topic
 	 */
 	public String producerTopic(Target target, String priority) {
-		String topic = listenerTopic(target, priority);
+		String topic = KafkaTopics.listenerTopic(target, priority);
 		return (this.vhostSuffix != null) ? topic + this.vhostSuffix : topic;
-	}
-
-	/**
-	 * Returns the Kafka topic a listener subscribes to: {@code <topic>.<priority>},
-	 * without the vhost (as oslo's listener).
-	 * @param target the notification topic
-	 * @param priority the lower-case priority
-	 * @return the Kafka topic
-	 */
-	public static String listenerTopic(Target target, String priority) {
-		String topic = target.topic();
-		if (topic == null || topic.isEmpty()) {
-			throw new IllegalArgumentException("a Kafka notification target needs a topic: " + target);
-		}
-		return topic + "." + priority;
 	}
 
 	@Override
@@ -144,7 +129,7 @@ public final class KafkaTransport extends AbstractTransport {
 		Set<String> topics = new LinkedHashSet<>();
 		for (Target target : targets) {
 			for (String priority : priorities) {
-				topics.add(listenerTopic(target, priority));
+				topics.add(KafkaTopics.listenerTopic(target, priority));
 			}
 		}
 		String group = (pool != null) ? pool : this.options.consumerGroup();

@@ -136,8 +136,7 @@ class KafkaNotificationTest {
 		new Notifier(transport, "p", NotifierDriver.MESSAGING_V2, List.of(topics.topic())).info(RpcContext.empty(),
 				"e.vhost", 1);
 		assertThat(read(topics.topic() + ".info.vh", 1)).hasSize(1);
-		assertThat(KafkaTransport.listenerTopic(Target.topic(topics.topic()), "info"))
-			.isEqualTo(topics.topic() + ".info");
+		assertThat(KafkaTopics.listenerTopic(Target.topic(topics.topic()), "info")).isEqualTo(topics.topic() + ".info");
 	}
 
 	@Test

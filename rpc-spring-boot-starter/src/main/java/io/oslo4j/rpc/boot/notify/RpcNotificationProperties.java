@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -67,7 +67,8 @@ public class RpcNotificationProperties implements InitializingBean {
 	/**
 	 * oslo's Kafka driver, used when rpc.notifications.transport-url is a kafka:// URL.
 	 */
-	private final Kafka kafka = new Kafka();
+	@NestedConfigurationProperty
+	private final RpcNotificationKafkaProperties kafka = new RpcNotificationKafkaProperties();
 
 	public NotifierDriver getDriver() {
 		return this.driver;
@@ -122,7 +123,7 @@ public class RpcNotificationProperties implements InitializingBean {
 		return this.listener;
 	}
 
-	public Kafka getKafka() {
+	public RpcNotificationKafkaProperties getKafka() {
 		return this.kafka;
 	}
 
@@ -246,57 +247,6 @@ public class RpcNotificationProperties implements InitializingBean {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
-		}
-
-	}
-
-	/**
-	 * Settings of oslo's Kafka driver, {@code rpc.notifications.kafka.*}.
-	 */
-	public static class Kafka {
-
-		/**
-		 * Whether a record's offset is committed only after its listener methods ran (at
-		 * least once; a listener may requeue) instead of oslo's commit before dispatch
-		 * (at most once). Sets the commit_after_dispatch option.
-		 */
-		private boolean atLeastOnce;
-
-		/**
-		 * oslo's [oslo_messaging_kafka] options by name (consumer_group,
-		 * kafka_consumer_timeout, max_poll_records, producer_batch_size,
-		 * producer_batch_timeout, compression_codec, security_protocol, sasl_mechanism,
-		 * ssl_cafile, ...). Options in the transport URL's query win.
-		 */
-		private Map<String, String> options = new LinkedHashMap<>();
-
-		public boolean isAtLeastOnce() {
-			return this.atLeastOnce;
-		}
-
-		public void setAtLeastOnce(boolean atLeastOnce) {
-			this.atLeastOnce = atLeastOnce;
-		}
-
-		public Map<String, String> getOptions() {
-			return this.options;
-		}
-
-		public void setOptions(Map<String, String> options) {
-			this.options = options;
-		}
-
-		/**
-		 * Returns the driver options: {@link #getOptions()} plus
-		 * {@code commit_after_dispatch} for {@link #isAtLeastOnce()}.
-		 * @return the options by oslo name
-		 */
-		public Map<String, String> osloOptions() {
-			Map<String, String> all = new LinkedHashMap<>(this.options);
-			if (this.atLeastOnce) {
-				all.put("commit_after_dispatch", "true");
-			}
-			return all;
 		}
 
 	}
