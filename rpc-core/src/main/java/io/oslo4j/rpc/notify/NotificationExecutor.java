@@ -11,6 +11,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.oslo4j.rpc.WorkerStats;
@@ -42,11 +43,25 @@ final class NotificationExecutor implements WorkerStats {
 
 	private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
+	private final @Nullable UnaryOperator<Runnable> taskDecorator;
+
+	/** Every thread busy, or shut down (no stack trace: it is control flow). */
+	private static final RejectedExecutionException REFUSED = new RejectedExecutionException("no free thread") {
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
+	};
+
 	private volatile boolean shutdown;
 
-	NotificationExecutor(int threads, String name, @Nullable Executor executor) {
+	NotificationExecutor(int threads, String name, @Nullable Executor executor,
+			@Nullable UnaryOperator<Runnable> taskDecorator) {
 		this.threads = threads;
 		this.executor = executor;
+		this.taskDecorator = taskDecorator;
 		this.permits = new Semaphore(threads);
 		if (executor == null) {
 			AtomicInteger counter = new AtomicInteger();
@@ -55,7 +70,7 @@ final class NotificationExecutor implements WorkerStats {
 						Thread thread = new Thread(runnable, "oslo4j-notify-" + name + "-" + counter.incrementAndGet());
 						thread.setDaemon(true);
 						return thread;
-					}, NotificationExecutor::rejected);
+					}, NotificationExecutor::refuse);
 			own.allowCoreThreadTimeOut(true);
 			this.pool = own;
 		}
@@ -67,7 +82,7 @@ final class NotificationExecutor implements WorkerStats {
 	void execute(IncomingMessage message, DeliveryHandler handler) {
 		Executor given = this.executor;
 		if (given == null) {
-			Objects.requireNonNull(this.pool).execute(new Task(message, handler));
+			runOnPool(Objects.requireNonNull(this.pool), message, handler);
 			return;
 		}
 		if (this.shutdown) {
@@ -99,14 +114,32 @@ final class NotificationExecutor implements WorkerStats {
 		}
 	}
 
-	private static void rejected(Runnable runnable, ThreadPoolExecutor executor) {
-		Task task = (Task) runnable;
-		if (executor.isShutdown()) {
-			task.message.reject(true);
+	/**
+	 * Hands a message to the listener's own threads (decorated when a decorator is set):
+	 * runs it here when every thread is busy (back-pressure), requeues it once the pool
+	 * is shut down.
+	 */
+	private void runOnPool(ThreadPoolExecutor own, IncomingMessage message, DeliveryHandler handler) {
+		UnaryOperator<Runnable> decorator = this.taskDecorator;
+		Runnable task = new Task(message, handler);
+		if (decorator != null) {
+			task = decorator.apply(task);
 		}
-		else {
-			task.run();
+		try {
+			own.execute(task);
 		}
+		catch (RejectedExecutionException ex) {
+			if (own.isShutdown()) {
+				message.reject(true);
+			}
+			else {
+				task.run();
+			}
+		}
+	}
+
+	private static void refuse(Runnable runnable, ThreadPoolExecutor executor) {
+		throw REFUSED;
 	}
 
 	/**

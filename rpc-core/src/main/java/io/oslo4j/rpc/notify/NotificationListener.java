@@ -68,9 +68,8 @@ public final class NotificationListener implements GracefulStop {
 		this.targets = List.copyOf(targets);
 		this.options = options;
 		this.dispatcher = dispatcher;
-		this.executor = (options.executorThreads() > 0)
-				? new NotificationExecutor(options.executorThreads(), targets.get(0).topic(), options.executor())
-				: null;
+		this.executor = (options.executorThreads() > 0) ? new NotificationExecutor(options.executorThreads(),
+				targets.get(0).topic(), options.executor(), options.taskDecorator()) : null;
 		this.receiver = new NotificationReceiver(dispatcher, options, batch, this.executor);
 	}
 

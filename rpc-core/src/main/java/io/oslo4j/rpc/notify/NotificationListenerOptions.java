@@ -2,6 +2,7 @@ package io.oslo4j.rpc.notify;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.serializer.JacksonSerializer;
@@ -36,10 +37,16 @@ import org.jspecify.annotations.Nullable;
  * threads, or an application's pool), at most {@code executorThreads} at once, with the
  * same rule when all are busy; {@code null} for the listener's own threads. Unused with
  * {@code executorThreads} 0. The listener never shuts it down.
+ * @param taskDecorator decorates each notification handed to the listener's own threads,
+ * on the consumer thread that hands it over (as Spring's {@code TaskDecorator}: to carry
+ * context to the worker, or to set and clear it around the work); {@code null} for none.
+ * Unused with an {@code executor} (which decorates its own tasks) or with
+ * {@code executorThreads} 0.
  */
 public record NotificationListenerOptions(@Nullable String pool, boolean allowRequeue, boolean requeueMalformed,
 		int batchSize, @Nullable Duration batchTimeout, int executorThreads, Duration shutdownTimeout,
-		Serializer serializer, NotificationCodec codec, ObservationRegistry observations, @Nullable Executor executor) {
+		Serializer serializer, NotificationCodec codec, ObservationRegistry observations, @Nullable Executor executor,
+		@Nullable UnaryOperator<Runnable> taskDecorator) {
 
 	/** Validates. */
 	public NotificationListenerOptions {
@@ -64,7 +71,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	 */
 	public static NotificationListenerOptions defaults() {
 		return new NotificationListenerOptions(null, false, false, 1, null, 0, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), NotificationCodec.defaultCodec(), ObservationRegistry.NOOP,
+				JacksonSerializer.defaultSerializer(), NotificationCodec.defaultCodec(), ObservationRegistry.NOOP, null,
 				null);
 	}
 
@@ -76,7 +83,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withPool(@Nullable String pool) {
 		return new NotificationListenerOptions(pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -87,7 +94,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withAllowRequeue(boolean allowRequeue) {
 		return new NotificationListenerOptions(this.pool, allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -98,7 +105,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withRequeueMalformed(boolean requeueMalformed) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -110,7 +117,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withBatch(int batchSize, @Nullable Duration batchTimeout) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, batchSize,
 				batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -121,7 +128,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withExecutorThreads(int executorThreads) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -132,7 +139,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, shutdownTimeout, this.serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -143,7 +150,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withSerializer(Serializer serializer) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, serializer, this.codec,
-				this.observations, this.executor);
+				this.observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -154,7 +161,7 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withObservations(ObservationRegistry observations) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				observations, this.executor);
+				observations, this.executor, this.taskDecorator);
 	}
 
 	/**
@@ -166,7 +173,19 @@ public record NotificationListenerOptions(@Nullable String pool, boolean allowRe
 	public NotificationListenerOptions withExecutor(@Nullable Executor executor) {
 		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
 				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
-				this.observations, executor);
+				this.observations, executor, this.taskDecorator);
+	}
+
+	/**
+	 * Returns these options with the notifications handed to the listener's own threads
+	 * decorated.
+	 * @param taskDecorator the decorator, or {@code null} for none
+	 * @return the new options
+	 */
+	public NotificationListenerOptions withTaskDecorator(@Nullable UnaryOperator<Runnable> taskDecorator) {
+		return new NotificationListenerOptions(this.pool, this.allowRequeue, this.requeueMalformed, this.batchSize,
+				this.batchTimeout, this.executorThreads, this.shutdownTimeout, this.serializer, this.codec,
+				this.observations, this.executor, taskDecorator);
 	}
 
 }

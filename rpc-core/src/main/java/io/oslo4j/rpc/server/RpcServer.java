@@ -254,7 +254,7 @@ public final class RpcServer implements GracefulStop {
 		}
 		Executor executor = options.executor();
 		return (executor != null) ? new ExecutorWorkers(executor, options.executorThreads(), options.queueCapacity())
-				: WorkerQueue.pool(options.executorThreads(), options.queueCapacity(), name);
+				: WorkerQueue.pool(options.executorThreads(), options.queueCapacity(), name, options.taskDecorator());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.oslo4j.rpc.server;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.oslo4j.rpc.observation.RpcServerObservationConvention;
@@ -35,10 +36,18 @@ import org.jspecify.annotations.Nullable;
  * {@code queueCapacity} more waiting, as with the server's own threads; {@code null} for
  * the server's own threads. Unused with {@code executorThreads} 0. The server never shuts
  * it down.
+ * @param observationConvention names and tags the server observations, or {@code null}
+ * for the default
+ * @param taskDecorator decorates each request handed to the server's own threads, on the
+ * consumer thread that hands it over (as Spring's {@code TaskDecorator}: to carry context
+ * to the worker, or to set and clear it around the work); {@code null} for none. Unused
+ * with an {@code executor} (which decorates its own tasks) or with
+ * {@code executorThreads} 0.
  */
 public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode ackMode, int duplicateCacheSize,
 		Duration shutdownTimeout, Serializer serializer, WireCodec codec, ObservationRegistry observations,
-		@Nullable Executor executor, @Nullable RpcServerObservationConvention observationConvention) {
+		@Nullable Executor executor, @Nullable RpcServerObservationConvention observationConvention,
+		@Nullable UnaryOperator<Runnable> taskDecorator) {
 
 	public RpcServerOptions {
 		if (executorThreads < 0) {
@@ -63,48 +72,50 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	 */
 	public static RpcServerOptions defaults() {
 		return new RpcServerOptions(64, 1024, AckMode.ON_RECEIPT, 1024, Duration.ofSeconds(30),
-				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP, null, null);
+				JacksonSerializer.defaultSerializer(), WireCodec.defaultCodec(), ObservationRegistry.NOOP, null, null,
+				null);
 	}
 
 	public RpcServerOptions withExecutorThreads(int executorThreads) {
 		return new RpcServerOptions(executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	public RpcServerOptions withQueueCapacity(int queueCapacity) {
 		return new RpcServerOptions(this.executorThreads, queueCapacity, this.ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	public RpcServerOptions withAckMode(AckMode ackMode) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	public RpcServerOptions withDuplicateCacheSize(int duplicateCacheSize) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	public RpcServerOptions withShutdownTimeout(Duration shutdownTimeout) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
 				shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	public RpcServerOptions withSerializer(Serializer serializer, WireCodec codec) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
-				this.shutdownTimeout, serializer, codec, this.observations, this.executor, this.observationConvention);
+				this.shutdownTimeout, serializer, codec, this.observations, this.executor, this.observationConvention,
+				this.taskDecorator);
 	}
 
 	public RpcServerOptions withObservations(ObservationRegistry observations) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, observations, this.executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	/**
@@ -116,7 +127,7 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	public RpcServerOptions withExecutor(@Nullable Executor executor) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, executor,
-				this.observationConvention);
+				this.observationConvention, this.taskDecorator);
 	}
 
 	/**
@@ -127,7 +138,19 @@ public record RpcServerOptions(int executorThreads, int queueCapacity, AckMode a
 	public RpcServerOptions withObservationConvention(@Nullable RpcServerObservationConvention observationConvention) {
 		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
 				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
-				observationConvention);
+				observationConvention, this.taskDecorator);
+	}
+
+	/**
+	 * Returns these options with the requests handed to the server's own threads
+	 * decorated.
+	 * @param taskDecorator the decorator, or {@code null} for none
+	 * @return the options
+	 */
+	public RpcServerOptions withTaskDecorator(@Nullable UnaryOperator<Runnable> taskDecorator) {
+		return new RpcServerOptions(this.executorThreads, this.queueCapacity, this.ackMode, this.duplicateCacheSize,
+				this.shutdownTimeout, this.serializer, this.codec, this.observations, this.executor,
+				this.observationConvention, taskDecorator);
 	}
 
 }

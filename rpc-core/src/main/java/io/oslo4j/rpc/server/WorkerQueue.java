@@ -6,6 +6,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's own workers, a bounded thread pool: a request is handed over at once when
@@ -28,8 +31,11 @@ final class WorkerQueue implements Workers {
 
 	private final ThreadPoolExecutor executor;
 
-	WorkerQueue(ThreadPoolExecutor executor) {
+	private final @Nullable UnaryOperator<Runnable> taskDecorator;
+
+	WorkerQueue(ThreadPoolExecutor executor, @Nullable UnaryOperator<Runnable> taskDecorator) {
 		this.executor = executor;
+		this.taskDecorator = taskDecorator;
 	}
 
 	/**
@@ -38,13 +44,15 @@ final class WorkerQueue implements Workers {
 	 * @param threads the number of threads
 	 * @param queueCapacity how many requests may wait for a thread
 	 * @param name the server's name
+	 * @param taskDecorator decorates each request as it is handed over, or {@code null}
 	 * @return the workers
 	 */
-	static WorkerQueue pool(int threads, int queueCapacity, String name) {
+	static WorkerQueue pool(int threads, int queueCapacity, String name,
+			@Nullable UnaryOperator<Runnable> taskDecorator) {
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(queueCapacity), threads(name), WorkerQueue::refuse);
 		executor.allowCoreThreadTimeOut(true);
-		return new WorkerQueue(executor);
+		return new WorkerQueue(executor, taskDecorator);
 	}
 
 	private static ThreadFactory threads(String name) {
@@ -72,7 +80,7 @@ final class WorkerQueue implements Workers {
 	@Override
 	public Offer offer(Runnable task) {
 		try {
-			this.executor.execute(task);
+			this.executor.execute(decorated(task));
 			return Offer.HANDED;
 		}
 		catch (RejectedExecutionException ex) {
@@ -87,15 +95,21 @@ final class WorkerQueue implements Workers {
 
 	@Override
 	public boolean put(Runnable task) {
+		Runnable queued = decorated(task);
 		try {
-			this.executor.getQueue().put(task);
+			this.executor.getQueue().put(queued);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
 		}
 		// the server stopped while this waited: its workers may be gone already
-		return !this.executor.isShutdown() || !this.executor.getQueue().remove(task);
+		return !this.executor.isShutdown() || !this.executor.getQueue().remove(queued);
+	}
+
+	private Runnable decorated(Runnable task) {
+		UnaryOperator<Runnable> decorator = this.taskDecorator;
+		return (decorator != null) ? decorator.apply(task) : task;
 	}
 
 	@Override

@@ -152,7 +152,7 @@ class RequestHandoffTest {
 		RpcServerOptions options = RpcServerOptions.defaults().withAckMode(ackMode);
 		return new RequestProcessor(this.transport, "t",
 				new RpcDispatcher(List.of(Endpoint.of(new Api(this.invoked, this))), options.serializer()), options,
-				(executor != null) ? new WorkerQueue(executor) : null,
+				(executor != null) ? new WorkerQueue(executor, null) : null,
 				new Heartbeats(this.transport, WireCodec.defaultCodec(), "t.s"));
 	}
 

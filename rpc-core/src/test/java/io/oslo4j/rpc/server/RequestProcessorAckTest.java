@@ -40,7 +40,7 @@ class RequestProcessorAckTest {
 
 	private final RequestProcessor processor = new RequestProcessor(this.transport, "t",
 			new RpcDispatcher(List.of(Endpoint.of(new Api(this.invoked))), RpcServerOptions.defaults().serializer()),
-			RpcServerOptions.defaults(), new WorkerQueue(this.executor),
+			RpcServerOptions.defaults(), new WorkerQueue(this.executor, null),
 			new Heartbeats(this.transport, WireCodec.defaultCodec(), "t.s"));
 
 	@AfterEach

@@ -128,6 +128,7 @@ public final class RpcAutoConfiguration {
 			BeanFactory beanFactory, ObjectProvider<TaskDecorator> taskDecorator,
 			ObjectProvider<RpcServerObservationConvention> convention) {
 		RpcServerProperties server = properties.getServer();
+		RpcExecutors executors = new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique());
 		RpcServerOptions options = RpcServerOptions.defaults()
 			.withExecutorThreads(server.getExecutorThreads())
 			.withAckMode(server.getAckMode())
@@ -137,8 +138,8 @@ public final class RpcAutoConfiguration {
 			.withQueueCapacity(server.getQueueCapacity())
 			.withDuplicateCacheSize(server.getDuplicateCacheSize())
 			.withObservationConvention(convention.getIfUnique())
-			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
-					"rpc.server.executor", server.getExecutor(), server.getExecutorThreads(),
+			.withTaskDecorator(executors.ownThreadsDecorator())
+			.withExecutor(executors.executor("rpc.server.executor", server.getExecutor(), server.getExecutorThreads(),
 					"rpc.server.executor-threads", "oslo4j-rpc-"));
 		String topic = (server.getTopic() != null) ? server.getTopic()
 				: environment.getProperty("spring.application.name");

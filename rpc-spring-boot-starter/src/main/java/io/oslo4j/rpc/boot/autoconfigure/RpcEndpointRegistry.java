@@ -136,6 +136,7 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 	private Map<String, List<Endpoint>> collect() {
 		ApplicationContext context = this.applicationContext;
 		Map<String, List<Endpoint>> byTopic = new LinkedHashMap<>();
+		Map<String, List<Map.Entry<String, Endpoint>>> named = new LinkedHashMap<>();
 		if (context == null) {
 			return byTopic;
 		}
@@ -152,10 +153,14 @@ public class RpcEndpointRegistry extends AbstractConsumerRegistry<RpcServer> imp
 						"rpc.server.topic=inventory (or spring.application.name=inventory)", null);
 			}
 			ContainerCallbacks callbacks = EndpointBeanCallbacks.of(context, bean.getKey(), bean.getValue());
-			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>())
-				.addAll(endpoints(bean.getValue(), annotation, callbacks, this.properties.getNaming().wireNames(),
-						this.properties.getServer().getAccessPolicy()));
+			List<Endpoint> endpoints = endpoints(bean.getValue(), annotation, callbacks,
+					this.properties.getNaming().wireNames(), this.properties.getServer().getAccessPolicy());
+			byTopic.computeIfAbsent(topic, (t) -> new ArrayList<>()).addAll(endpoints);
+			for (Endpoint endpoint : endpoints) {
+				named.computeIfAbsent(topic, (t) -> new ArrayList<>()).add(Map.entry(bean.getKey(), endpoint));
+			}
 		}
+		named.forEach(ShadowedEndpointMethods::check);
 		return byTopic;
 	}
 

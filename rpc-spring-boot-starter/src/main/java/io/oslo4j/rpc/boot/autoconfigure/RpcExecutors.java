@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,8 @@ import org.springframework.core.task.TaskDecorator;
  * virtual threads when {@code spring.threads.virtual.enabled=true} on Java 21 and later
  * (as Spring Boot's RabbitMQ listeners), else the server's own threads. The application's
  * {@link TaskDecorator} (the unique bean, as Boot's task executors use) decorates every
- * request on the virtual threads; an executor the application names keeps its own
+ * request on the virtual threads and on the server's own threads
+ * ({@link #ownThreadsDecorator()}); an executor the application names keeps its own
  * decoration.
  */
 public final class RpcExecutors {
@@ -72,6 +74,17 @@ public final class RpcExecutors {
 			return virtual;
 		}
 		return null;
+	}
+
+	/**
+	 * Returns the application's {@link TaskDecorator} as the decorator of the requests
+	 * handed to a server's (or listener's) own threads; the server uses it only when it
+	 * runs on its own threads ({@link #executor} gave {@code null}).
+	 * @return the decorator, or {@code null} when the application has none
+	 */
+	public @Nullable UnaryOperator<Runnable> ownThreadsDecorator() {
+		TaskDecorator decorator = this.taskDecorator;
+		return (decorator != null) ? decorator::decorate : null;
 	}
 
 	private Executor named(String property, String beanName) {

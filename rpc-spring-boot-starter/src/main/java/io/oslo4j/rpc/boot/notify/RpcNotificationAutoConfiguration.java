@@ -112,6 +112,7 @@ public final class RpcNotificationAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observations, BeanFactory beanFactory, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorator) {
 		RpcNotificationProperties.Listener listener = properties.getListener();
+		RpcExecutors executors = new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique());
 		NotificationListenerOptions options = NotificationListenerOptions.defaults()
 			.withAllowRequeue(listener.isAllowRequeue())
 			.withRequeueMalformed(listener.isRequeueMalformed())
@@ -119,9 +120,9 @@ public final class RpcNotificationAutoConfiguration {
 			.withShutdownTimeout(listener.getShutdownTimeout())
 			.withSerializer(serializer.getIfAvailable(JacksonSerializer::defaultSerializer))
 			.withObservations(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
-			.withExecutor(new RpcExecutors(beanFactory, environment, taskDecorator.getIfUnique()).executor(
-					"rpc.notifications.listener.executor", listener.getExecutor(), listener.getExecutorThreads(),
-					"rpc.notifications.listener.executor-threads", "oslo4j-notify-"));
+			.withTaskDecorator(executors.ownThreadsDecorator())
+			.withExecutor(executors.executor("rpc.notifications.listener.executor", listener.getExecutor(),
+					listener.getExecutorThreads(), "rpc.notifications.listener.executor-threads", "oslo4j-notify-"));
 		return new RpcNotificationListenerRegistry(transport, options, properties.getTopics(),
 				rpcProperties.isFailFast(), rpcProperties.getStartRetry());
 	}

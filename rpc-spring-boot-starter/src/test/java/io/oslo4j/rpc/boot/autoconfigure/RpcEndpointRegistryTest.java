@@ -131,6 +131,30 @@ class RpcEndpointRegistryTest {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SanitizingFunction.class));
 	}
 
+	@Test
+	void twoBeansServingAMethodInTheSameNamespaceAndVersionFailStartupNamingBoth() {
+		this.runner.withBean("echo", EchoEndpoint.class)
+			.withBean("otherEcho", SecondEchoEndpoint.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(RpcDefinitionException.class)
+					.hasMessageContaining("beans 'echo' and 'otherEcho' both serve 'echo' on topic 'app'")
+					.hasMessageContaining("in the default namespace at version 1.0")
+					.hasMessageContaining("@RpcMethod");
+			});
+	}
+
+	@Test
+	void beansServingAMethodAtDifferentVersionsAreBothCallable() {
+		this.runner.withBean("echo", EchoEndpoint.class).withBean("echo2", EchoV2Endpoint.class).run((context) -> {
+			RpcTemplate client = context.getBean(RpcClientFactory.class).client("app");
+			assertThat(client.call(RpcContext.empty(), "echo", Map.of("value", "a"), String.class)).isEqualTo("a!");
+			assertThat(client.prepare((options) -> options.version("2.0"))
+				.call(RpcContext.empty(), "echo", Map.of("value", "a"), String.class)).isEqualTo("a v2");
+		});
+	}
+
 	/** Wraps endpoints in JDK interface proxies, as AOP without class proxies does. */
 	static class JdkProxying implements BeanPostProcessor {
 
@@ -155,6 +179,26 @@ class RpcEndpointRegistryTest {
 		@Override
 		public String echo(String value) {
 			return value + "!";
+		}
+
+	}
+
+	/** Serves {@code echo} where {@link EchoEndpoint} does. */
+	@RpcEndpoint
+	public static class SecondEchoEndpoint {
+
+		public String echo(String value) {
+			return value + "?";
+		}
+
+	}
+
+	/** Serves {@code echo} at version 2.0. */
+	@RpcEndpoint(version = "2.0")
+	public static class EchoV2Endpoint {
+
+		public String echo(String value) {
+			return value + " v2";
 		}
 
 	}

@@ -1,7 +1,9 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Where requests run: an {@code Executor} bean named by {@code rpc.server.executor},
- * virtual threads with {@code spring.threads.virtual.enabled=true} (decorated by the
- * application's {@link TaskDecorator}), and the executor meters of the workers.
+ * virtual threads with {@code spring.threads.virtual.enabled=true}, the server's own
+ * threads (both decorated by the application's {@link TaskDecorator}), and the executor
+ * meters of the workers.
  */
 @Timeout(60)
 class RpcExecutorsTest {
@@ -98,6 +101,49 @@ class RpcExecutorsTest {
 				assertThat(thread).startsWith("oslo4j-rpc-").endsWith("virtual=true");
 				assertThat(decorated).hasValue(1);
 			});
+	}
+
+	@Test
+	void theTaskDecoratorDecoratesEachRequestOnTheServersOwnThreadsWhereTheyAreHandedOver() {
+		List<String> decoratingThreads = new CopyOnWriteArrayList<>();
+		List<String> runningThreads = new CopyOnWriteArrayList<>();
+		TaskDecorator decorator = (task) -> {
+			decoratingThreads.add(Thread.currentThread().getName());
+			return () -> {
+				runningThreads.add(Thread.currentThread().getName());
+				task.run();
+			};
+		};
+		this.runner.withBean(TaskDecorator.class, () -> decorator).run((context) -> {
+			assertThat(call(context)).startsWith("oslo4j-rpc-app.n1-");
+			call(context);
+			assertThat(runningThreads).hasSize(2).allMatch((name) -> name.startsWith("oslo4j-rpc-app.n1-"));
+			// decorated where the request is handed over (to capture context), not on the
+			// worker
+			assertThat(decoratingThreads).hasSize(2).noneMatch((name) -> name.startsWith("oslo4j-rpc-app.n1-"));
+		});
+	}
+
+	@Test
+	void aNamedExecutorKeepsItsOwnDecoration() {
+		AtomicInteger decorated = new AtomicInteger();
+		TaskDecorator decorator = (task) -> {
+			decorated.incrementAndGet();
+			return task;
+		};
+		ExecutorService application = Executors.newFixedThreadPool(2, (runnable) -> new Thread(runnable, "app-pool"));
+		try {
+			this.runner.withPropertyValues("rpc.server.executor=appExecutor")
+				.withBean("appExecutor", ExecutorService.class, () -> application)
+				.withBean(TaskDecorator.class, () -> decorator)
+				.run((context) -> {
+					assertThat(call(context)).startsWith("app-pool");
+					assertThat(decorated).hasValue(0);
+				});
+		}
+		finally {
+			application.shutdownNow();
+		}
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.task.TaskDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,6 +64,22 @@ class RpcNotificationExecutorTest {
 		finally {
 			application.shutdownNow();
 		}
+	}
+
+	@Test
+	void theTaskDecoratorDecoratesEachNotificationOnTheListenersOwnThreads() {
+		List<String> runningThreads = new CopyOnWriteArrayList<>();
+		TaskDecorator decorator = (task) -> () -> {
+			runningThreads.add(Thread.currentThread().getName());
+			task.run();
+		};
+		this.runner.withBean(TaskDecorator.class, () -> decorator).run((context) -> {
+			context.getBean(Notifier.class).info(RpcContext.empty(), "thread.event", Map.of());
+			ThreadListener listener = context.getBean(ThreadListener.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !listener.threads.isEmpty());
+			assertThat(listener.threads).singleElement().asString().startsWith("oslo4j-notify-" + this.topic);
+			assertThat(runningThreads).isEqualTo(listener.threads);
+		});
 	}
 
 	@Test
