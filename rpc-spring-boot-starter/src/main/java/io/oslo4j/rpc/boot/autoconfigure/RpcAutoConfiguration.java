@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategy;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
@@ -111,7 +112,9 @@ public final class RpcAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcClientFactory rpcClientFactory(Transport transport, RpcProperties properties, Serializer serializer,
 			WireCodec codec, RemoteExceptionMapper exceptions, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<RpcContextSupplier> contexts, ObjectProvider<RpcClientObservationConvention> convention) {
+			ObjectProvider<RpcContextSupplier> contexts, ObjectProvider<RpcClientObservationConvention> convention,
+			ListableBeanFactory beanFactory) {
+		PayloadNamingCheck.check(properties.getNaming(), beanFactory);
 		ClientOptions options = ClientOptions.defaults()
 			.withSerializer(serializer, codec)
 			.withExceptions(exceptions)

@@ -12,6 +12,7 @@ import io.oslo4j.rpc.annotation.RpcMethod;
 import io.oslo4j.rpc.boot.autoconfigure.scan.reactive.ReactiveClient;
 import io.oslo4j.rpc.client.RpcClientInterceptor;
 import io.oslo4j.rpc.client.RpcTemplate;
+import io.oslo4j.rpc.serializer.JacksonSerializer;
 import io.oslo4j.rpc.serializer.Serializer;
 import io.oslo4j.rpc.server.DispatchFailure;
 import io.oslo4j.rpc.server.RpcServerInterceptor;
@@ -195,6 +196,35 @@ class RpcExtensionPointsTest {
 			assertThat(raw.call(RpcContext.empty(), "purgeEverything", Map.of())).isEqualTo("purged");
 			assertThat(context.getBean(WireCodec.class)).isSameAs(WireCodec.defaultCodec());
 		});
+	}
+
+	@Test
+	void payloadNamingWithASerializerOfTheApplicationsFailsStartupNamingTheBean() {
+		this.runner.withPropertyValues("rpc.naming.payloads=snake-case")
+			.withBean("mySerializer", Serializer.class, JacksonSerializer::defaultSerializer)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RpcConfigurationException.class)
+				.hasMessageContaining("Invalid value for 'rpc.naming.payloads'")
+				.hasMessageContaining("its own Serializer bean 'mySerializer'"));
+	}
+
+	@Test
+	void payloadNamingWithAWireCodecOfTheApplicationsFailsStartupNamingTheBean() {
+		this.runner.withPropertyValues("rpc.naming.payloads=snake-case")
+			.withBean("myCodec", WireCodec.class, WireCodec::defaultCodec)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("its own WireCodec bean 'myCodec'"));
+	}
+
+	@Test
+	void aSerializerOfTheApplicationsIsUsedWhenPayloadNamingIsLeftAsIs() {
+		Serializer mine = JacksonSerializer.defaultSerializer();
+		this.runner.withBean("mySerializer", Serializer.class, () -> mine)
+			.run((context) -> assertThat(context).hasNotFailed().getBean(Serializer.class).isSameAs(mine));
 	}
 
 	@Test
