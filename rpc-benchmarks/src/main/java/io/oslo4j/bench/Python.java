@@ -16,13 +16,14 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the Python scripts ({@code bench_server.py}, {@code bench_client.py}) with an
- * interpreter that has oslo.messaging: the host's, or one in the Debian 13 root (see
- * {@link Debian13Root}), extracting the scripts from the jar where it can read them.
+ * Runs the Python scripts ({@code bench_server.py}, {@code bench_client.py},
+ * {@code bench_notify.py}) with an interpreter that has oslo.messaging: the host's, or
+ * one in the Debian 13 root (see {@link Debian13Root}), extracting the scripts from the
+ * jar where it can read them.
  */
 final class Python {
 
-	private static final List<String> SCRIPTS = List.of("bench_server.py", "bench_client.py");
+	private static final List<String> SCRIPTS = List.of("bench_server.py", "bench_client.py", "bench_notify.py");
 
 	private final String name;
 
@@ -163,6 +164,16 @@ final class Python {
 			throw new IOException("Python client (" + this.name + ") exited with " + process.exitValue());
 		}
 		return output;
+	}
+
+	/**
+	 * Starts a script, its standard error discarded.
+	 * @param script the script's file name
+	 * @param arguments its arguments
+	 * @return the process
+	 */
+	Process start(String script, List<String> arguments) throws IOException {
+		return new ProcessBuilder(command(script, arguments)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
 	private List<String> command(String script, List<String> arguments) {
