@@ -72,7 +72,12 @@ class ConfigurationMetadataTest {
 	@Test
 	void everyOptionTheRabbitTransportReadsIsHinted() throws IOException {
 		Path source = Path.of("../rpc-core/src/main/java/io/oslo4j/rpc/rabbit/RabbitOptions.java");
-		Assumptions.assumeTrue(Files.isRegularFile(source), "rpc-core's sources are next to this module");
+		boolean present = Files.isRegularFile(source);
+		// in CI the sources are always there: a missing file is a moved class, not a skip
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(present, "rpc-core's sources are next to this module");
+		}
+		assertThat(source).as("the rabbit transport's option reader (moved? update this test)").isRegularFile();
 		// the string literals among the arguments of each reader.<type>(...) call
 		Set<String> read = new LinkedHashSet<>();
 		String text = Files.readString(source);
