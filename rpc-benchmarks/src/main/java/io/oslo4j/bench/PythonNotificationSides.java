@@ -28,14 +28,12 @@ final class PythonNotificationSides {
 	}
 
 	/** A Python {@code Notifier}: sends on {@code warm} and {@code go} lines. */
-	static final class Sender implements NotificationSide.Sender {
-
-		private final Script script;
+	static final class Sender extends ScriptSide implements NotificationSide.Sender {
 
 		Sender(Python python, String url, String topic, int count, long deadlineNanos) throws IOException {
-			this.script = new Script(python,
-					List.of("--mode", "send", "--url", url, "--topic", topic, "--count", Integer.toString(count)));
-			this.script.awaitLine("READY", deadlineNanos);
+			super(new Script(python,
+					List.of("--mode", "send", "--url", url, "--topic", topic, "--count", Integer.toString(count))),
+					deadlineNanos);
 		}
 
 		@Override
@@ -49,28 +47,15 @@ final class PythonNotificationSides {
 			return this.script.awaitSeconds(System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
 		}
 
-		@Override
-		public String who() {
-			return "Python " + this.script.python.name();
-		}
-
-		@Override
-		public void close() {
-			this.script.close();
-		}
-
 	}
 
 	/** A Python notification listener in a pool: tells when it is warm and done. */
-	static final class Receiver implements NotificationSide.Receiver {
-
-		private final Script script;
+	static final class Receiver extends ScriptSide implements NotificationSide.Receiver {
 
 		Receiver(Python python, String url, String topic, String pool, int count, long deadlineNanos)
 				throws IOException {
-			this.script = new Script(python, List.of("--mode", "listen", "--url", url, "--topic", topic, "--pool", pool,
-					"--count", Integer.toString(count)));
-			this.script.awaitLine("READY", deadlineNanos);
+			super(new Script(python, List.of("--mode", "listen", "--url", url, "--topic", topic, "--pool", pool,
+					"--count", Integer.toString(count))), deadlineNanos);
 		}
 
 		@Override
@@ -81,6 +66,24 @@ final class PythonNotificationSides {
 		@Override
 		public void awaitAll(int count, long deadlineNanos) {
 			this.script.awaitSeconds(deadlineNanos);
+		}
+
+	}
+
+	/** A side played by a script, started once it printed READY. */
+	private abstract static class ScriptSide implements NotificationSide {
+
+		final Script script;
+
+		ScriptSide(Script script, long deadlineNanos) {
+			this.script = script;
+			try {
+				script.awaitLine("READY", deadlineNanos);
+			}
+			catch (RuntimeException ex) {
+				script.close();
+				throw ex;
+			}
 		}
 
 		@Override
