@@ -16,8 +16,8 @@ import java.util.Set;
  * @param warmup the warm-up before each scenario (none when zero, as in the smoke run)
  * @param systemWarmup the warm-up of each system before its first scenario (mixed calls
  * and casts, so that the JIT has compiled its code paths)
- * @param run the length of one measured run
- * @param runs the measured runs per scenario (the median is reported)
+ * @param run the length of one system's run in a round
+ * @param runs the interleaved rounds per scenario (the medians are reported)
  * @param memoryCalls the sequential calls of the heap growth check
  * @param outstandingCalls the async calls held outstanding by the heap check
  * @param output the JSON result file
@@ -65,13 +65,13 @@ record BenchConfig(String url, String profile, Duration warmup, Duration systemW
 		}
 		return switch (profile) {
 			case "quick" ->
-				new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofMillis(500), 3,
+				new BenchConfig(url, profile, Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofMillis(400), 5,
 						50_000, 10_000, output, python, debian13Root, systems, memory, scenarios);
 			case "smoke" -> new BenchConfig(url, profile, Duration.ZERO, Duration.ZERO, Duration.ofMillis(250), 1, 300,
 					200, output, python, debian13Root, systems, memory, scenarios);
 			default ->
-				new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofSeconds(8), Duration.ofMillis(2500),
-						3, 1_000_000, 10_000, output, python, debian13Root, systems, memory, scenarios);
+				new BenchConfig(url, profile, Duration.ofMillis(1500), Duration.ofSeconds(8), Duration.ofMillis(1500),
+						7, 1_000_000, 10_000, output, python, debian13Root, systems, memory, scenarios);
 		};
 	}
 

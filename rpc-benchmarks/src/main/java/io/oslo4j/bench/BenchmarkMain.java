@@ -3,6 +3,7 @@ package io.oslo4j.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,9 +11,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs every system through every scenario, then the heap checks, and prints a markdown
- * table (stdout) and writes a JSON file. Progress goes to stderr. See
- * {@code rpc-benchmarks/README.md}.
+ * Runs every system through every scenario (those driven from this JVM in interleaved
+ * rounds, see {@link InterleavedRounds}; the Python clients each on their own), then the
+ * heap checks, and prints a markdown table (stdout) and writes a JSON file. Progress goes
+ * to stderr. See {@code rpc-benchmarks/README.md}.
  */
 public final class BenchmarkMain {
 
@@ -50,7 +52,7 @@ public final class BenchmarkMain {
 		Report report = new Report(this.config);
 		this.progress.log("oslo4j benchmark, " + this.config.profile() + " run against " + this.config.url());
 		PythonRuntimes pythons = new PythonRuntimes(this.config);
-		ScenarioRunner runner = new ScenarioRunner(this.config, this.progress);
+		Map<String, @Nullable Python> inJvm = new LinkedHashMap<>();
 		for (String id : this.config.systems()) {
 			Python python = null;
 			if (Systems.needsPython(id)) {
@@ -71,9 +73,10 @@ public final class BenchmarkMain {
 				runPython(report, id, python);
 			}
 			else {
-				runInJvm(report, runner, id, python);
+				inJvm.put(id, python);
 			}
 		}
+		new InterleavedRounds(this.config, this.progress).run(report, inJvm);
 		if (this.config.memory()) {
 			try {
 				report.memory(new MemoryProbe(this.config, this.progress).run(), null);
@@ -91,22 +94,6 @@ public final class BenchmarkMain {
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(this.config.output(), json.writeValueAsString(report.json()));
 		return report;
-	}
-
-	private void runInJvm(Report report, ScenarioRunner runner, String id, @Nullable Python python) {
-		this.progress.begin(id + " / starting");
-		try (CallSystem system = Systems.open(id, this.config.url(), python)) {
-			runner.warmUp(system);
-			for (Scenario scenario : Scenario.values()) {
-				Measurement measurement = runner.measure(system, scenario);
-				report.put(id, scenario, measurement);
-				logResult(id, scenario, measurement);
-			}
-		}
-		catch (Exception ex) {
-			this.progress.log(id + " failed: " + ex);
-			report.putAll(id, Measurement.na("failed: " + ex.getMessage()));
-		}
 	}
 
 	private void runPython(Report report, String id, Python python) {

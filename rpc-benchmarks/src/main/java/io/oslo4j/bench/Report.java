@@ -22,6 +22,8 @@ final class Report {
 
 	private final Map<String, Map<Scenario, Measurement>> results = new LinkedHashMap<>();
 
+	private final Map<String, Map<Scenario, List<Measurement>>> rounds = new LinkedHashMap<>();
+
 	private MemoryProbe.@Nullable Result memory;
 
 	private @Nullable String memoryNote;
@@ -30,6 +32,9 @@ final class Report {
 
 	Report(BenchConfig config) {
 		this.config = config;
+		// the columns in the order the systems were asked for, whichever is measured
+		// first
+		config.systems().forEach((system) -> this.results.put(system, new EnumMap<>(Scenario.class)));
 	}
 
 	BenchConfig config() {
@@ -44,6 +49,28 @@ final class Report {
 		for (Scenario scenario : Scenario.values()) {
 			put(system, scenario, measurement);
 		}
+	}
+
+	/**
+	 * Keeps a system's rounds of a scenario, for the per-round ratios.
+	 * @param system the system
+	 * @param scenario the scenario
+	 * @param measured its rounds, in order
+	 */
+	void rounds(String system, Scenario scenario, List<Measurement> measured) {
+		this.rounds.computeIfAbsent(system, (key) -> new EnumMap<>(Scenario.class))
+			.put(scenario, List.copyOf(measured));
+	}
+
+	/**
+	 * Returns the per-round ratio of a figure of one system to another's.
+	 * @return the ratio, or {@code null} when the two were not measured in the same
+	 * rounds
+	 */
+	@Nullable RoundRatio ratio(String system, String reference, Scenario scenario, ToDoubleFunction<Measurement> figure) {
+		List<Measurement> a = this.rounds.getOrDefault(system, Map.of()).get(scenario);
+		List<Measurement> b = this.rounds.getOrDefault(reference, Map.of()).get(scenario);
+		return (a != null && b != null) ? RoundRatio.of(a, b, figure) : null;
 	}
 
 	@Nullable Measurement get(String system, Scenario scenario) {
@@ -75,13 +102,14 @@ final class Report {
 						Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), this.elapsedSeconds));
 		md.append("Median of ")
 			.append(this.config.runs())
-			.append(" runs of ")
+			.append(" interleaved rounds of ")
 			.append(this.config.run().toMillis())
-			.append(" ms after ")
+			.append(" ms per system (A B C, B C A, …) after ")
 			.append(this.config.warmup().toMillis())
 			.append(" ms of warm-up (each system first warmed up for ")
 			.append(this.config.systemWarmup().toMillis())
-			.append(" ms); in parentheses the ratio to the bare amqp-client.\n\n");
+			.append(" ms); in parentheses the ratio to the bare amqp-client: the median of the per-round ratios ")
+			.append("and their interquartile range (Python clients run on their own: the ratio of the medians).\n\n");
 		List<String> systems = new ArrayList<>(this.results.keySet());
 		md.append("| Scenario | Figure |");
 		systems.forEach((system) -> md.append(' ').append(Systems.label(system)).append(" |"));
@@ -139,7 +167,12 @@ final class Report {
 			else {
 				double value = figure.applyAsDouble(measurement);
 				md.append(format(value, higherIsBetter));
-				if (base != null && base.measured() && !system.equals(Systems.BASELINE)) {
+				RoundRatio ratio = system.equals(Systems.BASELINE) ? null
+						: ratio(system, Systems.BASELINE, scenario, figure);
+				if (ratio != null) {
+					md.append(" (").append(ratio).append(')');
+				}
+				else if (base != null && base.measured() && !system.equals(Systems.BASELINE)) {
 					md.append(String.format(" (%.2f×)", value / figure.applyAsDouble(base)));
 				}
 			}

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a scenario on a {@link CallSystem}: a warm-up, then the configured number of timed
- * runs; the result is the median of each figure.
+ * Runs a scenario on a {@link CallSystem}: a warm-up, then timed rounds (see
+ * {@link InterleavedRounds}).
  */
 final class ScenarioRunner {
 
@@ -59,31 +59,28 @@ final class ScenarioRunner {
 		}
 	}
 
-	Measurement measure(CallSystem system, Scenario scenario) {
-		if (!this.config.scenarios().contains(scenario)) {
-			return Measurement.na("not selected");
+	/**
+	 * Warms a system up for a scenario ({@link BenchConfig#warmup()}).
+	 * @param system the system
+	 * @param scenario the scenario
+	 */
+	void warmUp(CallSystem system, Scenario scenario) throws Exception {
+		if (!this.config.warmup().isZero()) {
+			this.progress.begin(system.id() + " / " + scenario.label() + " / warm-up");
+			runOnce(system, scenario, this.config.warmup());
 		}
-		String reason = system.unsupported(scenario);
-		if (reason != null) {
-			return Measurement.na(reason);
-		}
-		String label = system.id() + " / " + scenario.label();
-		try {
-			if (!this.config.warmup().isZero()) {
-				this.progress.begin(label + " / warm-up");
-				runOnce(system, scenario, this.config.warmup());
-			}
-			List<Measurement> runs = new ArrayList<>();
-			for (int i = 1; i <= this.config.runs(); i++) {
-				this.progress.begin(label + " / run " + i + " of " + this.config.runs());
-				runs.add(runOnce(system, scenario, this.config.run()));
-			}
-			return Measurement.median(runs);
-		}
-		catch (Exception ex) {
-			this.progress.log(label + " failed: " + ex);
-			return Measurement.na("failed: " + ex.getMessage());
-		}
+	}
+
+	/**
+	 * Measures one round of a scenario ({@link BenchConfig#run()} long).
+	 * @param system the system
+	 * @param scenario the scenario
+	 * @param round the round, from 1
+	 * @return the round's figures
+	 */
+	Measurement round(CallSystem system, Scenario scenario, int round) throws Exception {
+		this.progress.begin(system.id() + " / " + scenario.label() + " / round " + round + " of " + this.config.runs());
+		return runOnce(system, scenario, this.config.run());
 	}
 
 	private Measurement runOnce(CallSystem system, Scenario scenario, Duration duration) throws Exception {

@@ -7,7 +7,9 @@ import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The targets of the benchmark (issue 6), evaluated on a {@link Report}.
+ * The targets of the benchmark, evaluated on a {@link Report}: a ratio between two
+ * systems measured in the same rounds is judged on its per-round spread
+ * ({@link RoundRatio}).
  */
 final class Targets {
 
@@ -24,12 +26,13 @@ final class Targets {
 	 *
 	 * @param name what is required
 	 * @param measured the measured figure(s)
-	 * @param pass whether it is met, {@code null} when not measured
+	 * @param verdict {@code PASS}, {@code MISS}, {@code WITHIN SPREAD} (the median meets
+	 * it, the per-round spread does not) or {@code n/a}
 	 */
-	record Target(String name, String measured, @Nullable Boolean pass) {
+	record Target(String name, String measured, String verdict) {
 
-		String verdict() {
-			return (this.pass == null) ? "n/a" : this.pass ? "PASS" : "MISS";
+		static Target of(String name, String measured, @Nullable Boolean pass) {
+			return new Target(name, measured, (pass == null) ? "n/a" : pass ? "PASS" : "MISS");
 		}
 
 	}
@@ -53,8 +56,8 @@ final class Targets {
 			}
 		}
 		Measurement fake = report.get(Systems.FAKE, Scenario.SEQUENTIAL);
-		targets.add((fake == null || !fake.measured()) ? new Target("fake:// ≥ 30,000 sequential calls/s", "n/a", null)
-				: new Target("fake:// ≥ 30,000 sequential calls/s", String.format("%,.0f calls/s", fake.throughput()),
+		targets.add((fake == null || !fake.measured()) ? Target.of("fake:// ≥ 30,000 sequential calls/s", "n/a", null)
+				: Target.of("fake:// ≥ 30,000 sequential calls/s", String.format("%,.0f calls/s", fake.throughput()),
 						fake.throughput() >= 30_000));
 		MemoryProbe.Result memory = report.memory();
 		String outstanding = String.format("%,d outstanding async calls < 64 MB",
@@ -62,13 +65,13 @@ final class Targets {
 		String growth = String.format("%,d calls: no heap growth (< 4 MB)",
 				(memory != null) ? memory.calls() : report.config().memoryCalls());
 		if (memory == null) {
-			targets.add(new Target(outstanding, "n/a", null));
-			targets.add(new Target(growth, "n/a", null));
+			targets.add(Target.of(outstanding, "n/a", null));
+			targets.add(Target.of(growth, "n/a", null));
 		}
 		else {
-			targets.add(new Target(outstanding, String.format("%.1f MB", MemoryProbe.mb(memory.held())),
+			targets.add(Target.of(outstanding, String.format("%.1f MB", MemoryProbe.mb(memory.held())),
 					memory.held() < OUTSTANDING_LIMIT_BYTES));
-			targets.add(new Target(growth,
+			targets.add(Target.of(growth,
 					String.format("%+.1f MB (%.1f → %.1f MB)", MemoryProbe.mb(memory.growth()),
 							MemoryProbe.mb(memory.before()), MemoryProbe.mb(memory.after())),
 					memory.growth() < NO_GROWTH_BYTES));
@@ -81,15 +84,22 @@ final class Targets {
 		Measurement measured = report.get(system, scenario);
 		Measurement base = report.get(reference, scenario);
 		if (measured == null || base == null || !measured.measured() || !base.measured()) {
-			return new Target(name, "n/a", null);
+			return Target.of(name, "n/a", null);
 		}
 		double value = figure.applyAsDouble(measured);
 		double baseValue = figure.applyAsDouble(base);
-		double ratio = value / baseValue;
 		String unit = atLeast ? scenario.unit() : "ms";
+		RoundRatio rounds = report.ratio(system, reference, scenario, figure);
+		if (rounds != null) {
+			return new Target(name,
+					String.format("%s over %d rounds (%s vs %s %s)", rounds, rounds.rounds(),
+							Report.format(value, atLeast), Report.format(baseValue, atLeast), unit),
+					rounds.verdict(limit, atLeast));
+		}
+		double ratio = value / baseValue;
 		String text = String.format("%.2f× (%s vs %s %s)", ratio, Report.format(value, atLeast),
 				Report.format(baseValue, atLeast), unit);
-		return new Target(name, text, atLeast ? ratio >= limit : ratio <= limit);
+		return Target.of(name, text, atLeast ? ratio >= limit : ratio <= limit);
 	}
 
 }

@@ -76,6 +76,11 @@ class BenchmarkSmokeTest {
 		}
 		assertThat(report.get(Systems.OSLO4J, Scenario.SEQUENTIAL).count()).isGreaterThan(0);
 		assertThat(table).contains("| Target |").contains("sequential calls");
+		// the systems driven from this JVM ran in the same rounds: ratios with their
+		// spread
+		assertThat(report.ratio(Systems.OSLO4J, Systems.BARE, Scenario.SEQUENTIAL, Measurement::throughput))
+			.isNotNull();
+		assertThat(table).containsPattern("\\([0-9.]+× \\[[0-9.]+–[0-9.]+\\]\\)");
 		assertThat(report.memory()).isNotNull();
 		String written = Files.readString(json);
 		for (String system : systems) {
