@@ -202,11 +202,11 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			return;
 		}
 		Set<String> used = new LinkedHashSet<>();
-		for (String beanName : factory.getBeanDefinitionNames()) {
-			Object name = factory.getBeanDefinition(beanName).getAttribute(CLIENT_NAME_ATTRIBUTE);
-			if (name instanceof String clientName) {
-				used.add(clientName);
-			}
+		// read from the factory beans, not from definition attributes: AOT does not keep
+		// those
+		for (RpcClientFactoryBean<?> client : factory.getBeansOfType(RpcClientFactoryBean.class, true, false)
+			.values()) {
+			used.add(client.getClientName());
 		}
 		for (String configured : this.properties.getClients().keySet()) {
 			if (!used.contains(configured)) {
