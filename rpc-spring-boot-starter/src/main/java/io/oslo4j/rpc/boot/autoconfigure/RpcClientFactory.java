@@ -44,7 +44,11 @@ import org.springframework.util.StringUtils;
  */
 public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSingleton {
 
-	/** Bean definition attribute holding the client name of a registered interface. */
+	/**
+	 * Bean definition attribute holding the client name of a registered interface. AOT
+	 * does not keep definition attributes: {@link RpcClientFactoryBean#getClientName()}
+	 * holds it in every mode.
+	 */
 	static final String CLIENT_NAME_ATTRIBUTE = RpcClientFactory.class.getName() + ".clientName";
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcClientFactory.class);
