@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.oslo4j.rpc.RpcContext;
+import io.oslo4j.rpc.boot.aot.app.Adder;
 import io.oslo4j.rpc.boot.aot.app.AotApplication;
 import io.oslo4j.rpc.boot.aot.app.AotCalculatorClient;
 import io.oslo4j.rpc.boot.aot.app.AotCalculatorEndpoint;
@@ -54,9 +55,16 @@ class RpcAotHintsTest {
 	}
 
 	@Test
-	void theCallableMethodsOfAnEndpointCanBeInvoked() {
+	void theCallableMethodsOfAnEndpointAndItsInterfacesCanBeInvoked() {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AotCalculatorEndpoint.class, "add"))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Adder.class, "add")).accepts(hints);
+	}
+
+	@Test
+	void methodsThatAreNeverCallableGetNoHint() {
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AotCalculatorEndpoint.class, "_internal"))
+			.rejects(hints);
 	}
 
 	@Test
