@@ -44,7 +44,11 @@ import org.springframework.util.StringUtils;
  */
 public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSingleton {
 
-	/** Bean definition attribute holding the client name of a registered interface. */
+	/**
+	 * Bean definition attribute holding the client name of a registered interface. AOT
+	 * does not keep definition attributes: {@link RpcClientFactoryBean#getClientName()}
+	 * holds it in every mode.
+	 */
 	static final String CLIENT_NAME_ATTRIBUTE = RpcClientFactory.class.getName() + ".clientName";
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcClientFactory.class);
@@ -202,11 +206,11 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 			return;
 		}
 		Set<String> used = new LinkedHashSet<>();
-		for (String beanName : factory.getBeanDefinitionNames()) {
-			Object name = factory.getBeanDefinition(beanName).getAttribute(CLIENT_NAME_ATTRIBUTE);
-			if (name instanceof String clientName) {
-				used.add(clientName);
-			}
+		// read from the factory beans, not from definition attributes: AOT does not keep
+		// those
+		for (RpcClientFactoryBean<?> client : factory.getBeansOfType(RpcClientFactoryBean.class, true, false)
+			.values()) {
+			used.add(client.getClientName());
 		}
 		for (String configured : this.properties.getClients().keySet()) {
 			if (!used.contains(configured)) {

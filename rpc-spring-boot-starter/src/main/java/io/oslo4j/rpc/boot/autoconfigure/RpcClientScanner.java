@@ -1,16 +1,18 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.util.Collection;
+import java.util.Map;
 
 import io.oslo4j.rpc.annotation.RpcClient;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -19,7 +21,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Finds {@code @RpcClient} interfaces in packages, as Spring Cloud OpenFeign finds
  * {@code @FeignClient}s, and registers one bean definition per interface (named after the
- * interface) whose instance is made by {@link RpcClientFactory#create(Class)}.
+ * interface): a {@link RpcClientFactoryBean} whose constructor arguments are the
+ * interface and its client name, which Spring AOT can write as code.
  */
 final class RpcClientScanner {
 
@@ -73,12 +76,16 @@ final class RpcClientScanner {
 
 	private RootBeanDefinition definition(String className, AnnotatedBeanDefinition annotated) {
 		Class<?> iface = ClassUtils.resolveClassName(className, this.classLoader);
-		Object name = annotated.getMetadata().getAnnotationAttributes(RpcClient.class.getName()).get("value");
-		BeanFactory beanFactory = (BeanFactory) this.registry;
-		RootBeanDefinition definition = new RootBeanDefinition(iface);
-		definition.setTargetType(iface);
-		definition.setInstanceSupplier(() -> beanFactory.getBean(RpcClientFactory.class).create(iface));
-		definition.setAttribute(RpcClientFactory.CLIENT_NAME_ATTRIBUTE, name);
+		Map<String, @Nullable Object> attributes = annotated.getMetadata()
+			.getAnnotationAttributes(RpcClient.class.getName());
+		Object name = (attributes != null) ? attributes.get("value") : null;
+		String clientName = (name != null) ? name.toString() : "";
+		RootBeanDefinition definition = new RootBeanDefinition(RpcClientFactoryBean.class);
+		definition.setTargetType(ResolvableType.forClassWithGenerics(RpcClientFactoryBean.class, iface));
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, iface);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(1, clientName);
+		definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, iface);
+		definition.setAttribute(RpcClientFactory.CLIENT_NAME_ATTRIBUTE, clientName);
 		definition.setPrimary(false);
 		return definition;
 	}

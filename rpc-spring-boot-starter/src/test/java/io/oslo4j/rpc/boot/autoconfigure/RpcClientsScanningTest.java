@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,6 +36,26 @@ class RpcClientsScanningTest {
 	void interfacesInTheApplicationPackagesBecomeBeans() {
 		this.runner.withUserConfiguration(GoodApplication.class)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(GreeterClient.class));
+	}
+
+	@Test
+	void anInterfaceIsAFactoryBeanDefinitionThatAotCanWriteAsCode() {
+		this.runner.withUserConfiguration(GoodApplication.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanNamesForType(GreeterClient.class)).containsExactly(GreeterClient.class.getName());
+			BeanDefinition definition = context.getBeanFactory().getBeanDefinition(GreeterClient.class.getName());
+			assertThat(definition.getBeanClassName()).isEqualTo(RpcClientFactoryBean.class.getName());
+			assertThat(((AbstractBeanDefinition) definition).getInstanceSupplier()).isNull();
+			assertThat(definition.isPrimary()).isFalse();
+			assertThat(definition.getResolvableType().as(FactoryBean.class).getGeneric(0).resolve())
+				.isEqualTo(GreeterClient.class);
+			assertThat(definition.getConstructorArgumentValues().getIndexedArgumentValues().values())
+				.extracting(ValueHolder::getValue)
+				.containsExactly(GreeterClient.class, "greeter");
+			assertThat(definition.getAttribute(RpcClientFactory.CLIENT_NAME_ATTRIBUTE)).isEqualTo("greeter");
+			assertThat(context.getBean("&" + GreeterClient.class.getName(), RpcClientFactoryBean.class).getClientName())
+				.isEqualTo("greeter");
+		});
 	}
 
 	@Test
