@@ -28,6 +28,7 @@ import io.oslo4j.rpc.notify.NotificationListener;
 import io.oslo4j.rpc.rabbit.RabbitTransport;
 import io.oslo4j.rpc.server.Endpoint;
 import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.transport.Transport;
 import org.jspecify.annotations.Nullable;
 
@@ -94,8 +95,17 @@ public class RpcActuatorEndpoint {
 		RabbitModes rabbit = (transport instanceof RabbitTransport rabbitTransport)
 				? RabbitModes.of(rabbitTransport.options()) : null;
 		return new TransportDescriptor(transport.url().toString(), transport.url().driver(),
-				transport.controlExchange(), transport.isConnected(), ReplyWaiter.of(transport).pendingCalls(),
-				inFlight, rabbit);
+				transport.controlExchange(), transport.isConnected(), pendingCalls(transport), inFlight, rabbit);
+	}
+
+	/**
+	 * Reads the calls waiting for a reply without making the transport's reply waiter
+	 * when no call made it.
+	 */
+	private static int pendingCalls(Transport transport) {
+		ReplyWaiter waiter = (transport instanceof AbstractTransport known) ? known.existingComponent(ReplyWaiter.class)
+				: null;
+		return (waiter != null) ? waiter.pendingCalls() : 0;
 	}
 
 	private List<ServerDescriptor> servers() {

@@ -1,8 +1,12 @@
 package io.oslo4j.rpc.boot.actuate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.boot.actuate.RpcDescriptor.ClientDescriptor;
 import io.oslo4j.rpc.boot.actuate.RpcDescriptor.EndpointDescriptor;
 import io.oslo4j.rpc.boot.actuate.RpcDescriptor.ListenerDescriptor;
@@ -12,6 +16,9 @@ import io.oslo4j.rpc.boot.actuate.RpcDescriptor.TransportDescriptor;
 import io.oslo4j.rpc.boot.autoconfigure.RpcAutoConfiguration;
 import io.oslo4j.rpc.boot.autoconfigure.RpcClientFactory;
 import io.oslo4j.rpc.boot.notify.RpcNotificationAutoConfiguration;
+import io.oslo4j.rpc.boot.notify.RpcNotificationTransport;
+import io.oslo4j.rpc.client.ReplyWaiter;
+import io.oslo4j.rpc.transport.AbstractTransport;
 import io.oslo4j.rpc.wire.MessageIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,6 +28,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The content of the {@code rpc} Actuator endpoint on {@code fake://}, and when it
@@ -81,6 +89,35 @@ class RpcActuatorEndpointTest {
 	}
 
 	@Test
+	void showsTheCallsWaitingForTheirReplyAndTheRequestsInFlight() {
+		this.exposed.withPropertyValues("rpc.clients.holding.topic=holding", "rpc.server.executor-threads=2")
+			.withBean(HoldingEndpoint.class)
+			.run((context) -> {
+				RpcActuatorEndpoint endpoint = context.getBean(RpcActuatorEndpoint.class);
+				CompletableFuture<Boolean> call = context.getBean(RpcClientFactory.class)
+					.client("holding")
+					.callAsync(RpcContext.empty(), "hold", Map.of(), Boolean.class);
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					RpcDescriptor rpc = endpoint.rpc();
+					assertThat(rpc.transport().pendingCalls()).isEqualTo(1);
+					assertThat(rpc.transport().inFlight()).isEqualTo(1);
+					assertThat(rpc.servers()).singleElement().satisfies((server) -> {
+						assertThat(server.inFlight()).isEqualTo(1);
+						assertThat(server.workers().active()).isEqualTo(1);
+					});
+				});
+				context.getBean(HoldingEndpoint.class).release.countDown();
+				assertThat(call.get(10, TimeUnit.SECONDS)).isTrue();
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					RpcDescriptor rpc = endpoint.rpc();
+					assertThat(rpc.transport().pendingCalls()).isZero();
+					assertThat(rpc.transport().inFlight()).isZero();
+					assertThat(rpc.servers().get(0).workers().completed()).isEqualTo(1);
+				});
+			});
+	}
+
+	@Test
 	void showsEachNotificationListenerWithItsPoolPrioritiesAndFilters() {
 		this.exposed.withBean(ComputeEndpoint.class).run((context) -> {
 			List<ListenerDescriptor> listeners = context.getBean(RpcActuatorEndpoint.class)
@@ -126,6 +163,11 @@ class RpcActuatorEndpointTest {
 					.notificationTransport();
 				assertThat(notifications).isNotNull();
 				assertThat(notifications.url()).isEqualTo("fake://ceilometer:****@localhost/" + other);
+				assertThat(notifications.pendingCalls()).isZero();
+				// reading it made no reply waiter on a transport that makes no call
+				AbstractTransport transport = (AbstractTransport) context.getBean(RpcNotificationTransport.class)
+					.transport();
+				assertThat(transport.existingComponent(ReplyWaiter.class)).isNull();
 			});
 	}
 
