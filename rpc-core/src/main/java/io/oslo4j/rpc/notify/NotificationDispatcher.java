@@ -22,12 +22,15 @@ final class NotificationDispatcher {
 
 	private final Map<NotificationPriority, List<Callback>> callbacks = new EnumMap<>(NotificationPriority.class);
 
+	private final List<NotificationFilter> filters = new ArrayList<>();
+
 	private NotificationDispatcher() {
 	}
 
 	static NotificationDispatcher of(List<NotificationEndpoint> endpoints) {
 		NotificationDispatcher dispatcher = new NotificationDispatcher();
 		for (NotificationEndpoint endpoint : endpoints) {
+			dispatcher.addFilter(endpoint.filter());
 			for (NotificationPriority priority : endpoint.priorities()) {
 				dispatcher.add(priority, new Callback(endpoint.filter(), endpoint, null));
 			}
@@ -38,6 +41,7 @@ final class NotificationDispatcher {
 	static NotificationDispatcher ofBatch(List<BatchNotificationEndpoint> endpoints) {
 		NotificationDispatcher dispatcher = new NotificationDispatcher();
 		for (BatchNotificationEndpoint endpoint : endpoints) {
+			dispatcher.addFilter(endpoint.filter());
 			for (NotificationPriority priority : endpoint.priorities()) {
 				dispatcher.add(priority, new Callback(endpoint.filter(), null, endpoint));
 			}
@@ -47,6 +51,20 @@ final class NotificationDispatcher {
 
 	private void add(NotificationPriority priority, Callback callback) {
 		this.callbacks.computeIfAbsent(priority, (key) -> new ArrayList<>()).add(callback);
+	}
+
+	private void addFilter(@Nullable NotificationFilter filter) {
+		if (filter != null) {
+			this.filters.add(filter);
+		}
+	}
+
+	/**
+	 * Returns the filters of the endpoints that have one, in endpoint order.
+	 * @return the filters
+	 */
+	List<NotificationFilter> filters() {
+		return List.copyOf(this.filters);
 	}
 
 	/**

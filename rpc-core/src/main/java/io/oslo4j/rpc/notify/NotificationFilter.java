@@ -1,7 +1,9 @@
 package io.oslo4j.rpc.notify;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import io.oslo4j.rpc.RpcContext;
@@ -52,6 +54,41 @@ public final class NotificationFilter {
 				&& matches(this.eventType, notification.eventType())
 				&& matches(this.context, notification.context().asMap())
 				&& matches(this.metadata, notification.metadata()) && matchesPayload(notification.payload());
+	}
+
+	/**
+	 * Returns the filter's rules in the shape of oslo's {@code filter_rule}: the keys
+	 * set, among {@code publisher_id} and {@code event_type} (each a regular expression)
+	 * and {@code context}, {@code metadata} and {@code payload} (each a map of key to
+	 * regular expression, sorted by key).
+	 * @return the regular expressions by rule, empty for a filter that lets everything
+	 * through
+	 */
+	public Map<String, Object> rules() {
+		Map<String, Object> rules = new LinkedHashMap<>();
+		if (this.publisherId != null) {
+			rules.put("publisher_id", this.publisherId.pattern());
+		}
+		if (this.eventType != null) {
+			rules.put("event_type", this.eventType.pattern());
+		}
+		putPatterns(rules, "context", this.context);
+		putPatterns(rules, "metadata", this.metadata);
+		putPatterns(rules, "payload", this.payload);
+		return Collections.unmodifiableMap(rules);
+	}
+
+	private static void putPatterns(Map<String, Object> rules, String name, Map<String, Pattern> patterns) {
+		if (!patterns.isEmpty()) {
+			Map<String, String> sorted = new TreeMap<>();
+			patterns.forEach((key, pattern) -> sorted.put(key, pattern.pattern()));
+			rules.put(name, Collections.unmodifiableMap(sorted));
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NotificationFilter" + rules();
 	}
 
 	private boolean matchesPayload(@Nullable Object payload) {

@@ -142,6 +142,15 @@ public final class NotificationListener implements GracefulStop {
 	}
 
 	/**
+	 * Returns the filters screening what reaches this listener's endpoints (oslo's
+	 * {@code filter_rule}), in endpoint order; endpoints without one are left out.
+	 * @return the filters, empty when no endpoint filters
+	 */
+	public List<NotificationFilter> filters() {
+		return this.dispatcher.filters();
+	}
+
+	/**
 	 * Starts consuming. Idempotent while running.
 	 * @return this listener
 	 * @throws IllegalStateException when the listener was stopped

@@ -1,5 +1,9 @@
 package io.oslo4j.rpc.server;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.oslo4j.rpc.RpcVersion;
@@ -134,6 +138,21 @@ public final class Endpoint {
 	 */
 	public Set<String> methodNames() {
 		return this.methods.names();
+	}
+
+	/**
+	 * Returns the callable methods with their arguments, as a caller must send them: each
+	 * method's wire name, in table order, with the wire names of its arguments in
+	 * declaration order ({@code RpcContext} parameters left out, as callers never send
+	 * them).
+	 * @return the argument names by method name
+	 */
+	public Map<String, List<String>> methods() {
+		Map<String, List<String>> methods = new LinkedHashMap<>();
+		for (EndpointMethod method : this.methods.all()) {
+			methods.put(method.name(), method.argumentNames());
+		}
+		return Collections.unmodifiableMap(methods);
 	}
 
 	@Nullable EndpointMethod method(String name) {

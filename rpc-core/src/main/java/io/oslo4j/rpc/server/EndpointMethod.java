@@ -177,4 +177,18 @@ final class EndpointMethod {
 		return this.argumentCount;
 	}
 
+	/**
+	 * The wire names of the arguments a caller sends, in order ({@code RpcContext} left
+	 * out).
+	 */
+	List<String> argumentNames() {
+		List<String> arguments = new ArrayList<>(this.argumentCount);
+		for (int i = 0; i < this.names.length; i++) {
+			if (!this.context[i]) {
+				arguments.add(this.names[i]);
+			}
+		}
+		return List.copyOf(arguments);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,18 @@ public abstract class AbstractTransport implements Transport {
 			checkComponentsOpen(type);
 		}
 		return component;
+	}
+
+	/**
+	 * Returns the component of a type if one was made, without making one: for read-only
+	 * views (an actuator endpoint, for instance) that must not change the transport.
+	 * @param <T> the component type
+	 * @param type the component type
+	 * @return the component, or {@code null} when none was made or the transport is
+	 * closed
+	 */
+	public <T> @Nullable T existingComponent(Class<T> type) {
+		return type.cast(this.components.get(type));
 	}
 
 	private void checkComponentsOpen(Class<?> type) {

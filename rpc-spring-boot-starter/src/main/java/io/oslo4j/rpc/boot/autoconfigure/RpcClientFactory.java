@@ -1,9 +1,13 @@
 package io.oslo4j.rpc.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.Target;
@@ -62,6 +66,8 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 	private final RpcContextSupplier contexts;
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	private final Map<String, RpcTemplate> made = new ConcurrentHashMap<>();
 
 	/**
 	 * Makes the factory.
@@ -137,7 +143,19 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap())
 			.withInterceptors(interceptors(name, settings));
-		return customized(name, new RpcTemplate(this.transport, target, clientOptions));
+		RpcTemplate client = customized(name, new RpcTemplate(this.transport, target, clientOptions));
+		this.made.put(name, client);
+		return client;
+	}
+
+	/**
+	 * Returns the clients this factory has made, by client name (the last one made for a
+	 * name), as their customizers left them: the proxies' and those of
+	 * {@link #client(String)}.
+	 * @return the clients, sorted by name
+	 */
+	public Map<String, RpcTemplate> clients() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.made));
 	}
 
 	/**

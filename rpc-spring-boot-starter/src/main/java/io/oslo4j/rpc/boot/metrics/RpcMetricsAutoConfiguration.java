@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -25,8 +26,10 @@ import org.springframework.context.annotation.Bean;
  * {@code rpc.rabbit.delivery.limit.reached}, messages delivered for the last time before
  * their quorum queue's delivery limit (RabbitMQ drops them if they are requeued or their
  * consumer fails once more), both bound to every registry by Boot's metrics support as a
- * {@link MeterBinder}; and the executor meters of the servers' and listeners' workers
- * ({@link RpcWorkerMetrics}).
+ * {@link MeterBinder}; the executor meters of the servers' and listeners' workers
+ * ({@link RpcWorkerMetrics}); and amqp-client's {@code rabbitmq.*} connection meters of
+ * oslo4j's RabbitMQ transports, tagged {@code name=oslo4j-rpc} or
+ * {@code name=oslo4j-notifications} ({@link RpcRabbitMetricsPostProcessor}).
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -38,6 +41,16 @@ public final class RpcMetricsAutoConfiguration {
 
 	/** Name of the counter of last deliveries before a quorum queue's delivery limit. */
 	public static final String DELIVERY_LIMIT_REACHED = "rpc.rabbit.delivery.limit.reached";
+
+	/**
+	 * amqp-client's {@code rabbitmq.*} connection meters of oslo4j's RabbitMQ transports.
+	 * @param context where the meter registry is looked up, when a transport is made
+	 * @return the post-processor binding them
+	 */
+	@Bean
+	static RpcRabbitMetricsPostProcessor rpcRabbitMetricsPostProcessor(ApplicationContext context) {
+		return new RpcRabbitMetricsPostProcessor(context);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

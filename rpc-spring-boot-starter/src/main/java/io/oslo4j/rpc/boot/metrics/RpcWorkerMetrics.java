@@ -1,7 +1,10 @@
 package io.oslo4j.rpc.boot.metrics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,8 +14,6 @@ import io.micrometer.core.instrument.Tags;
 import io.oslo4j.rpc.WorkerStats;
 import io.oslo4j.rpc.boot.autoconfigure.RpcEndpointRegistry;
 import io.oslo4j.rpc.boot.notify.RpcNotificationListenerRegistry;
-import io.oslo4j.rpc.notify.NotificationListener;
-import io.oslo4j.rpc.server.RpcServer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,51 +67,52 @@ public class RpcWorkerMetrics implements SmartLifecycle {
 		if (meters == null) {
 			return;
 		}
-		this.servers.ifAvailable((registry) -> {
-			for (RpcServer server : registry.servers()) {
-				bind(meters, "oslo4j-rpc-" + server.target().topic() + "." + server.target().server(),
-						server.workerStats());
-			}
-		});
-		this.listeners.ifAvailable((registry) -> {
-			for (NotificationListener listener : registry.listeners()) {
-				String topics = String.join(",", listener.targets().stream().map((t) -> t.topic()).toList());
-				bind(meters, "oslo4j-notify-" + topics + ((listener.pool() != null) ? "-" + listener.pool() : ""),
-						listener.workerStats());
-			}
-		});
+		workers().forEach((name, stats) -> bind(meters, name, stats));
 	}
 
-	private void bind(MeterRegistry meters, String name, @Nullable WorkerStats stats) {
-		if (stats == null) {
-			return;
+	/**
+	 * Returns the workers of the servers and listeners that have some, by executor name.
+	 */
+	private Map<String, WorkerStats> workers() {
+		Map<String, WorkerStats> workers = new LinkedHashMap<>();
+		this.servers.ifAvailable((registry) -> registry.servers()
+			.forEach((server) -> put(workers, "oslo4j-rpc-" + server.target().topic() + "." + server.target().server(),
+					server.workerStats())));
+		this.listeners.ifAvailable((registry) -> registry.listeners().forEach((listener) -> {
+			String topics = String.join(",", listener.targets().stream().map((t) -> t.topic()).toList());
+			put(workers, "oslo4j-notify-" + topics + ((listener.pool() != null) ? "-" + listener.pool() : ""),
+					listener.workerStats());
+		}));
+		return workers;
+	}
+
+	private static void put(Map<String, WorkerStats> workers, String name, @Nullable WorkerStats stats) {
+		if (stats != null) {
+			workers.put(name, stats);
 		}
+	}
+
+	private void bind(MeterRegistry meters, String name, WorkerStats stats) {
 		Tags tags = Tags.of("name", name);
-		this.meters.add(Gauge.builder("executor.active", stats, WorkerStats::active)
-			.tags(tags)
-			.description("The approximate number of threads that are actively executing tasks")
-			.baseUnit("threads")
-			.register(meters));
-		this.meters.add(Gauge.builder("executor.queued", stats, WorkerStats::queued)
-			.tags(tags)
-			.description("The approximate number of tasks that are queued for execution")
-			.baseUnit("tasks")
-			.register(meters));
-		this.meters.add(Gauge.builder("executor.queue.remaining", stats, WorkerStats::queueRemaining)
-			.tags(tags)
-			.description("The number of additional elements that this queue can ideally accept without blocking")
-			.baseUnit("tasks")
-			.register(meters));
-		this.meters.add(Gauge.builder("executor.pool.max", stats, WorkerStats::maxActive)
-			.tags(tags)
-			.description("The maximum allowed number of threads in the pool")
-			.baseUnit("threads")
-			.register(meters));
+		gauge(meters, tags, "executor.active", stats, WorkerStats::active, "threads",
+				"The approximate number of threads that are actively executing tasks");
+		gauge(meters, tags, "executor.queued", stats, WorkerStats::queued, "tasks",
+				"The approximate number of tasks that are queued for execution");
+		gauge(meters, tags, "executor.queue.remaining", stats, WorkerStats::queueRemaining, "tasks",
+				"The number of additional elements that this queue can ideally accept without blocking");
+		gauge(meters, tags, "executor.pool.max", stats, WorkerStats::maxActive, "threads",
+				"The maximum allowed number of threads in the pool");
 		this.meters.add(FunctionCounter.builder("executor.completed", stats, WorkerStats::completed)
 			.tags(tags)
 			.description("The approximate total number of tasks that have completed execution")
 			.baseUnit("tasks")
 			.register(meters));
+	}
+
+	private void gauge(MeterRegistry meters, Tags tags, String name, WorkerStats stats,
+			ToDoubleFunction<WorkerStats> value, String unit, String description) {
+		this.meters
+			.add(Gauge.builder(name, stats, value).tags(tags).description(description).baseUnit(unit).register(meters));
 	}
 
 	@Override
