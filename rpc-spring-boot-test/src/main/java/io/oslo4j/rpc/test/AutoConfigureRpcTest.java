@@ -15,9 +15,10 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * cast, fanned out and notified, and stubs the services it calls.
  * <p>
  * Each application context made for an annotated test class gets
- * {@code rpc.transport-url=fake:///rpc-test-<uuid>} (and notifications on that transport:
- * {@code rpc.notifications.transport-url} is cleared), so that contexts Spring caches
- * side by side never consume each other's messages, even on the same topics. A
+ * {@code rpc.transport-url=fake:///rpc-test-<uuid>} (and, when the application sends
+ * notifications on a transport of their own, the same URL for
+ * {@code rpc.notifications.transport-url}), so that contexts Spring caches side by side
+ * never consume each other's messages, even on the same topics. A
  * {@code rpc.transport-url} set in the test's own properties
  * ({@code @SpringBootTest(properties = ...)}, {@code @TestPropertySource}) wins; it must
  * then be a {@code fake://} URL for the harness to work.

@@ -1,0 +1,14 @@
+package io.oslo4j.rpc.test.app;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+
+/**
+ * An application that calls an inventory service and sends notifications, for the
+ * harness's tests.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class HarnessTestApplication {
+
+}
