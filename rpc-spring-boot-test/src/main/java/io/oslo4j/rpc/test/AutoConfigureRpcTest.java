@@ -31,13 +31,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * &#64;AutoConfigureRpcTest
  * class BillingTest {
  *
- *     &#64;Autowired RpcTestHarness rpc;
+ *     &#64;Autowired RpcTestHarness harness;
  *
  *     &#64;Test
  *     void chargesTheOrder() {
- *         rpc.stub("payments").on("charge").willReturn(Map.of("status", "ok"));
+ *         harness.stub("payments").on("charge").willReturn(Map.of("status", "ok"));
  *         ...
- *         assertThat(rpc.awaitRequest("payments", "charge").arg("amount")).isEqualTo(42);
+ *         assertThat(harness.awaitRequest("payments", "charge").arg("amount")).isEqualTo(42);
  *     }
  * }
  * </pre>
