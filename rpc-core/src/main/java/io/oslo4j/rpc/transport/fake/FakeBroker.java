@@ -2,21 +2,16 @@ package io.oslo4j.rpc.transport.fake;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import io.oslo4j.rpc.RpcException;
-import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.transport.fake.FakeExchange.Type;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory broker for one virtual host, shared by every {@code fake://} transport of
@@ -33,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FakeBroker {
 
-	private static final Logger logger = LoggerFactory.getLogger(FakeBroker.class);
-
 	private static final Map<String, FakeBroker> BROKERS = new ConcurrentHashMap<>();
 
 	private static final long RETRY_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -50,7 +43,7 @@ final class FakeBroker {
 
 	private final Map<String, FakeQueue> queues = new ConcurrentHashMap<>();
 
-	private final List<FakeTap> taps = new CopyOnWriteArrayList<>();
+	private final FakeTaps taps = new FakeTaps(this);
 
 	private FakeBroker(String virtualHost) {
 		this.virtualHost = virtualHost;
@@ -77,36 +70,12 @@ final class FakeBroker {
 		return this.virtualHost;
 	}
 
-	void addTap(FakeTap tap) {
-		this.taps.add(tap);
-	}
-
-	void removeTap(FakeTap tap) {
-		this.taps.remove(tap);
-	}
-
-	/** Shows a request or cast to the taps, before it is routed. */
-	void traceSent(Target target, byte[] body) {
-		for (FakeTap tap : this.taps) {
-			try {
-				tap.sent(target, body);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("A tap on {} failed on a message to {}", this, target, ex);
-			}
-		}
-	}
-
-	/** Shows a notification to the taps, before it is routed. */
-	void traceNotified(Target target, String priority, byte[] body) {
-		for (FakeTap tap : this.taps) {
-			try {
-				tap.notified(target, priority, body);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("A tap on {} failed on a notification to {}", this, target, ex);
-			}
-		}
+	/**
+	 * Returns the taps that see what is published on this broker.
+	 * @return the taps
+	 */
+	FakeTaps taps() {
+		return this.taps;
 	}
 
 	/**

@@ -16,7 +16,7 @@ public final class FakeBrokers {
 	 * @param tap the tap
 	 */
 	public static void addTap(String virtualHost, FakeTap tap) {
-		FakeBroker.forVirtualHost(virtualHost).addTap(tap);
+		FakeBroker.forVirtualHost(virtualHost).taps().add(tap);
 	}
 
 	/**
@@ -25,7 +25,7 @@ public final class FakeBrokers {
 	 * @param tap the tap
 	 */
 	public static void removeTap(String virtualHost, FakeTap tap) {
-		FakeBroker.forVirtualHost(virtualHost).removeTap(tap);
+		FakeBroker.forVirtualHost(virtualHost).taps().remove(tap);
 	}
 
 	/**
