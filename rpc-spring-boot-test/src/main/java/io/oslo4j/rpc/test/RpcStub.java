@@ -46,14 +46,22 @@ public final class RpcStub {
 
 	private final Map<String, StubAnswer> answers = new ConcurrentHashMap<>();
 
-	private final Listener listener;
+	private volatile @Nullable Listener listener;
 
 	RpcStub(String topic, Transport transport, WireCodec codec, Serializer serializer) {
 		this.target = Target.server(topic, SERVER).withExchange(transport.controlExchange());
 		this.transport = transport;
 		this.codec = codec;
 		this.serializer = serializer;
-		this.listener = transport.listen(this.target, this::onMessage);
+	}
+
+	/**
+	 * Starts consuming the topic's requests.
+	 * @return this stub
+	 */
+	RpcStub start() {
+		this.listener = this.transport.listen(this.target, this::onMessage);
+		return this;
 	}
 
 	/**
@@ -79,7 +87,10 @@ public final class RpcStub {
 	}
 
 	void close() {
-		this.listener.close();
+		Listener listener = this.listener;
+		if (listener != null) {
+			listener.close();
+		}
 	}
 
 	private void onMessage(IncomingMessage message) {

@@ -80,7 +80,7 @@ public final class RpcTestHarness implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<RecordedRequest> requests() {
-		return this.recorder.requests.all();
+		return this.recorder.requests().all();
 	}
 
 	/**
@@ -119,9 +119,9 @@ public final class RpcTestHarness implements AutoCloseable {
 	 * @throws AssertionError when none was published in time
 	 */
 	public RecordedRequest awaitRequest(String topic, String method, Duration timeout) {
-		return this.recorder.requests.await(
-				(request) -> request.topic().equals(topic) && request.method().equals(method), timeout,
-				"a request of '" + method + "' on topic '" + topic + "'");
+		return this.recorder.requests()
+			.await((request) -> request.topic().equals(topic) && request.method().equals(method), timeout,
+					"a request of '" + method + "' on topic '" + topic + "'");
 	}
 
 	/**
@@ -129,7 +129,7 @@ public final class RpcTestHarness implements AutoCloseable {
 	 * @return the notifications
 	 */
 	public List<RecordedNotification> notifications() {
-		return this.recorder.notifications.all();
+		return this.recorder.notifications().all();
 	}
 
 	/**
@@ -151,8 +151,9 @@ public final class RpcTestHarness implements AutoCloseable {
 	 * @throws AssertionError when none was published in time
 	 */
 	public RecordedNotification awaitNotification(String eventType, Duration timeout) {
-		return this.recorder.notifications.await((notification) -> eventType.equals(notification.eventType()), timeout,
-				"a notification '" + eventType + "'");
+		return this.recorder.notifications()
+			.await((notification) -> eventType.equals(notification.eventType()), timeout,
+					"a notification '" + eventType + "'");
 	}
 
 	/**
@@ -164,7 +165,7 @@ public final class RpcTestHarness implements AutoCloseable {
 	public RpcStub stub(String topic) {
 		Objects.requireNonNull(topic, "topic");
 		return this.stubs.computeIfAbsent(topic,
-				(name) -> new RpcStub(name, this.transport, this.codec, this.serializer));
+				(name) -> new RpcStub(name, this.transport, this.codec, this.serializer).start());
 	}
 
 	/**

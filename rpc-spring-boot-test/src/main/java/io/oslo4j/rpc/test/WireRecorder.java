@@ -23,9 +23,9 @@ final class WireRecorder implements FakeTap {
 
 	private final String controlExchange;
 
-	final Recordings<RecordedRequest> requests = new Recordings<>();
+	private final Recordings<RecordedRequest> requests = new Recordings<>();
 
-	final Recordings<RecordedNotification> notifications = new Recordings<>();
+	private final Recordings<RecordedNotification> notifications = new Recordings<>();
 
 	WireRecorder(WireCodec codec, String controlExchange) {
 		this.codec = codec;
@@ -56,6 +56,14 @@ final class WireRecorder implements FakeTap {
 		NotificationMessage message = this.notificationCodec.decode(body);
 		this.notifications.add(new RecordedNotification(withExchange(target), priority, message.eventType(),
 				message.publisherId(), message.payload(), message.context()));
+	}
+
+	Recordings<RecordedRequest> requests() {
+		return this.requests;
+	}
+
+	Recordings<RecordedNotification> notifications() {
+		return this.notifications;
 	}
 
 	void clear() {
