@@ -48,8 +48,8 @@ public final class RpcStub {
 
 	private volatile @Nullable Listener listener;
 
-	RpcStub(String topic, Transport transport, WireCodec codec, Serializer serializer) {
-		this.target = Target.server(topic, SERVER).withExchange(transport.controlExchange());
+	RpcStub(String exchange, String topic, Transport transport, WireCodec codec, Serializer serializer) {
+		this.target = Target.server(topic, SERVER).withExchange(exchange);
 		this.transport = transport;
 		this.codec = codec;
 		this.serializer = serializer;
@@ -79,6 +79,14 @@ public final class RpcStub {
 	 */
 	public String topic() {
 		return Objects.requireNonNull(this.target.topic());
+	}
+
+	/**
+	 * Returns the exchange the stub's queues are bound to.
+	 * @return the exchange
+	 */
+	public String exchange() {
+		return Objects.requireNonNull(this.target.exchange());
 	}
 
 	RpcStub answer(String method, StubAnswer answer) {

@@ -157,15 +157,36 @@ public final class RpcTestHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the stub of a topic, starting it on first use: from then on it takes the
-	 * topic's requests (see {@link RpcStub}).
+	 * Returns the stub of a topic on the control exchange, starting it on first use: from
+	 * then on it takes the topic's requests (see {@link RpcStub}).
 	 * @param topic the topic the application calls
 	 * @return the stub
 	 */
 	public RpcStub stub(String topic) {
+		return stub(this.transport.controlExchange(), topic);
+	}
+
+	/**
+	 * Returns the stub of a topic on an exchange (for clients that name one), starting it
+	 * on first use. Queues are named by topic alone, as in oslo, so a topic has one stub:
+	 * on one exchange.
+	 * @param exchange the exchange the application's client sends to
+	 * @param topic the topic the application calls
+	 * @return the stub
+	 * @throws IllegalStateException when the topic is already stubbed on another exchange
+	 */
+	public RpcStub stub(String exchange, String topic) {
+		Objects.requireNonNull(exchange, "exchange");
 		Objects.requireNonNull(topic, "topic");
-		return this.stubs.computeIfAbsent(topic,
-				(name) -> new RpcStub(name, this.transport, this.codec, this.serializer).start());
+		RpcStub stub = this.stubs.computeIfAbsent(topic,
+				(key) -> new RpcStub(exchange, topic, this.transport, this.codec, this.serializer).start());
+		if (!stub.exchange().equals(exchange)) {
+			throw new IllegalStateException("Topic '" + topic + "' is already stubbed on exchange '" + stub.exchange()
+					+ "', and oslo's queues are named by topic alone: stub it on one exchange, "
+					+ "the one the application's client sends to (rpc.clients.<name>.exchange, else "
+					+ "rpc.control-exchange)");
+		}
+		return stub;
 	}
 
 	/**

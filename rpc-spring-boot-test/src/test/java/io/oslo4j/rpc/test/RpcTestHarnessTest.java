@@ -10,6 +10,7 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.notify.Notifier;
 import io.oslo4j.rpc.observation.RpcKind;
+import io.oslo4j.rpc.test.app.BillingClient;
 import io.oslo4j.rpc.test.app.HarnessTestApplication;
 import io.oslo4j.rpc.test.app.InventoryClient;
 import io.oslo4j.rpc.test.app.InventoryClient.Item;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What the harness records and how its stubs answer, through the application's own
@@ -41,6 +43,9 @@ class RpcTestHarnessTest {
 	@Autowired
 	Notifier notifier;
 
+	@Autowired
+	BillingClient billing;
+
 	@Test
 	void aStubAnswersWithAValueThatTheClientReadsAsItsReturnType() {
 		this.rpc.stub("inventory").on("reserve").willReturn(new Item("A-1", 2));
@@ -56,6 +61,16 @@ class RpcTestHarnessTest {
 			.willAnswer((request) -> List.of(String.valueOf(request.context().get("user_id"))));
 		assertThat(this.inventory.reserve(RpcContext.empty(), "B-7", 5)).isEqualTo(new Item("B-7", 5));
 		assertThat(this.inventory.skus()).containsExactly("null");
+	}
+
+	@Test
+	void aStubOnAnExchangeAnswersAClientThatNamesThatExchange() {
+		this.rpc.stub("billing-exchange", "billing").on("invoice").willReturn("inv-1");
+		assertThat(this.billing.invoice("order-1")).isEqualTo("inv-1");
+		assertThat(this.rpc.awaitRequest("billing", "invoice").target().exchange()).isEqualTo("billing-exchange");
+		assertThatIllegalStateException().isThrownBy(() -> this.rpc.stub("billing"))
+			.withMessageContaining("Topic 'billing' is already stubbed on exchange 'billing-exchange'")
+			.withMessageContaining("rpc.clients.<name>.exchange");
 	}
 
 	@Test
