@@ -43,6 +43,8 @@ final class FakeBroker {
 
 	private final Map<String, FakeQueue> queues = new ConcurrentHashMap<>();
 
+	private final FakeTaps taps = new FakeTaps(this);
+
 	private FakeBroker(String virtualHost) {
 		this.virtualHost = virtualHost;
 	}
@@ -56,8 +58,24 @@ final class FakeBroker {
 		return BROKERS.computeIfAbsent(virtualHost, FakeBroker::new);
 	}
 
+	/**
+	 * Forgets the broker of a virtual host; transports holding it keep it.
+	 * @param virtualHost the virtual host
+	 */
+	static void discard(String virtualHost) {
+		BROKERS.remove(virtualHost);
+	}
+
 	String virtualHost() {
 		return this.virtualHost;
+	}
+
+	/**
+	 * Returns the taps that see what is published on this broker.
+	 * @return the taps
+	 */
+	FakeTaps taps() {
+		return this.taps;
 	}
 
 	/**

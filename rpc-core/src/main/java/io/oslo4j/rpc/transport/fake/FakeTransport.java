@@ -93,6 +93,7 @@ public class FakeTransport extends AbstractTransport {
 			routingKey = (target.server() != null) ? topic + "." + target.server() : topic;
 			this.broker.declareExchange(exchange, Type.TOPIC, false);
 		}
+		this.broker.taps().sent(target, body);
 		if (!this.broker.publish(exchange, routingKey, message)) {
 			logger.debug("Dropped unroutable message to exchange '{}' with routing key '{}'", exchange, routingKey);
 		}
@@ -172,6 +173,7 @@ public class FakeTransport extends AbstractTransport {
 		this.broker.declareExchange(exchange, Type.TOPIC, false);
 		this.broker.declareQueue(routingKey);
 		this.broker.bind(exchange, routingKey, routingKey);
+		this.broker.taps().notified(target, priority, body);
 		this.broker.publish(exchange, routingKey, FakeMessage.of(body, null));
 	}
 
