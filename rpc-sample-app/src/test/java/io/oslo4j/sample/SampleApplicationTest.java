@@ -146,4 +146,15 @@ class SampleApplicationTest {
 		});
 	}
 
+	@Test
+	void actuatorRpcShowsWhatTheSampleServesAndCalls() {
+		SampleApiClient.Response rpc = this.api.get("/actuator/rpc");
+		assertThat(rpc.status()).isEqualTo(200);
+		assertThat(rpc.body()).contains("\"servers\"")
+			.contains("\"clients\"")
+			.contains("\"add\"")
+			.contains("\"transport\"")
+			.contains("fake://");
+	}
+
 }
