@@ -54,6 +54,11 @@ public final class BenchmarkMain {
 		PythonRuntimes pythons = new PythonRuntimes(this.config);
 		Map<String, @Nullable Python> inJvm = new LinkedHashMap<>();
 		for (String id : this.config.systems()) {
+			String unavailable = Systems.unavailable(id);
+			if (unavailable != null) {
+				report.putAll(id, Measurement.na(unavailable));
+				continue;
+			}
 			Python python = null;
 			if (Systems.needsPython(id)) {
 				try {

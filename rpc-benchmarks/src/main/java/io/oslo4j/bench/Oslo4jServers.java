@@ -34,8 +34,17 @@ final class Oslo4jServers implements AutoCloseable {
 	 * @param executorThreads the workers of each server
 	 */
 	Oslo4jServers(Oslo4jMode mode, String topic, int executorThreads) {
+		this(mode, topic, RpcServerOptions.defaults().withExecutorThreads(executorThreads));
+	}
+
+	/**
+	 * Starts the servers.
+	 * @param mode how they use the broker
+	 * @param topic the topic
+	 * @param options the options of each server
+	 */
+	Oslo4jServers(Oslo4jMode mode, String topic, RpcServerOptions options) {
 		this.transport = mode.transport();
-		RpcServerOptions options = RpcServerOptions.defaults().withExecutorThreads(executorThreads);
 		try {
 			for (String name : NAMES) {
 				BenchEndpoint endpoint = new BenchEndpoint();

@@ -11,6 +11,7 @@ import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.wire.MessageIds;
 
 /**
@@ -64,10 +65,21 @@ final class Oslo4jSystem implements CallSystem {
 	 * @return the system
 	 */
 	static Oslo4jSystem withServers(String id, Oslo4jMode mode, int executorThreads) {
+		return withServers(id, mode, RpcServerOptions.defaults().withExecutorThreads(executorThreads));
+	}
+
+	/**
+	 * oslo4j client and three oslo4j servers in this JVM, in a mode, with server options.
+	 * @param id the system id
+	 * @param mode how client and servers use the broker
+	 * @param options the options of each server
+	 * @return the system
+	 */
+	static Oslo4jSystem withServers(String id, Oslo4jMode mode, RpcServerOptions options) {
 		String topic = "bench_" + id.replace('-', '_') + "_" + MessageIds.next().substring(0, 8);
 		Oslo4jServers servers = null;
 		try {
-			servers = new Oslo4jServers(mode, topic, executorThreads);
+			servers = new Oslo4jServers(mode, topic, options);
 			return new Oslo4jSystem(id, mode, topic, servers, ClientOptions.DEFAULT_TIMEOUT);
 		}
 		catch (RuntimeException ex) {

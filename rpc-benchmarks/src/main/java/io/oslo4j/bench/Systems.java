@@ -42,25 +42,40 @@ final class Systems {
 	/** oslo4j with servers that run requests on their consumer threads (no workers). */
 	static final String OSLO4J_INLINE = "oslo4j-inline";
 
+	/**
+	 * oslo4j with servers that run each request on a virtual thread (Java 21 and later).
+	 */
+	static final String OSLO4J_VIRTUAL = "oslo4j-virtual";
+
 	/** The baseline of the ratios. */
 	static final String BASELINE = BARE;
 
-	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_KOLLA, SPRING, PYTHON, PYTHON_TO_OSLO4J,
-			OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
+	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_VIRTUAL, OSLO4J_KOLLA, SPRING, PYTHON,
+			PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
 			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
-			Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"), Map.entry(SPRING, "Spring RabbitTemplate"),
-			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
-			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
-			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
-			Map.entry(FAKE, "oslo4j fake://"));
+			Map.entry(OSLO4J_VIRTUAL, "oslo4j, virtual threads"), Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"),
+			Map.entry(SPRING, "Spring RabbitTemplate"), Map.entry(PYTHON, "Python → Python"),
+			Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"), Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"),
+			Map.entry(PYTHON16, "Python 16.1 → Python 16.1"), Map.entry(PYTHON18, "Python 18.1 → Python 18.1"),
+			Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"), Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
 
 	static String label(String id) {
 		return LABELS.getOrDefault(id, id);
+	}
+
+	/**
+	 * Returns why a system cannot run in this JVM, or {@code null} when it can.
+	 * @param id the system id
+	 * @return the reason, or {@code null}
+	 */
+	static @Nullable String unavailable(String id) {
+		return (OSLO4J_VIRTUAL.equals(id) && Runtime.version().feature() < 21)
+				? "virtual threads need Java 21 or later (this is Java " + Runtime.version().feature() + ")" : null;
 	}
 
 	/** Returns whether the system needs Python with oslo.messaging. */
@@ -96,6 +111,8 @@ final class Systems {
 			case BARE -> new BareAmqpSystem(url);
 			case OSLO4J -> Oslo4jSystem.withServers(id, url, workers);
 			case OSLO4J_INLINE -> Oslo4jSystem.withServers(id, url, 0);
+			case OSLO4J_VIRTUAL -> Oslo4jSystem.withServers(id, Oslo4jMode.standard(url),
+					RpcServerOptions.defaults().withExecutor(VirtualThreads.perTask()));
 			case OSLO4J_KOLLA -> Oslo4jSystem.withServers(id, Oslo4jMode.kolla(url), workers);
 			case SPRING -> new SpringAmqpSystem(url);
 			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
