@@ -55,6 +55,18 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 
 	private final AtomicLong lateReplies = new AtomicLong();
 
+	private static final java.lang.invoke.VarHandle REPLY_QUEUE;
+
+	static {
+		try {
+			REPLY_QUEUE = java.lang.invoke.MethodHandles.lookup()
+				.findVarHandle(ReplyWaiter.class, "replyQueue", String.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private volatile @Nullable String replyQueue;
 
 	private volatile boolean closed;
@@ -188,10 +200,11 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 	 */
 	@Override
 	public void onQueueLost(String queue, RpcDeliveryException cause) {
-		synchronized (this) {
-			if (queue.equals(this.replyQueue)) {
-				this.replyQueue = null;
-			}
+		// not under this waiter's lock: a caller may hold it while the transport
+		// reconnects
+		String current = this.replyQueue;
+		if (queue.equals(current)) {
+			REPLY_QUEUE.compareAndSet(this, current, null);
 		}
 		for (PendingCall call : this.pending.values()) {
 			if (call.replyQueue.equals(queue) && this.pending.remove(call.msgId, call)) {

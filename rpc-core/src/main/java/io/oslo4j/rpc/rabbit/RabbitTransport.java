@@ -184,12 +184,6 @@ public class RabbitTransport extends AbstractTransport {
 		return this.publisher.replyAsync(replyQueue, body);
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * With {@code rabbit_direct_reply_to} this is the direct reply-to address of the
-	 * channel requests are published on, which changes when that channel is reopened.
-	 */
 	@Override
 	public String replyQueue(DeliveryHandler handler) {
 		if (this.directReplyTo != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcDeliveryException;
@@ -138,10 +139,22 @@ class RabbitDirectReplyToTests {
 		// closing the connections with rabbitmqctl takes a few seconds per connection
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("failed long before the 60 s timeout")
 			.isLessThan(Duration.ofSeconds(45));
-		await().atMost(Duration.ofSeconds(60))
-			.ignoreExceptions()
-			.until(() -> Long.valueOf(3L)
-				.equals(template(Duration.ofSeconds(3)).call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2))));
+		AtomicReference<Throwable> last = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			CompletableFuture<Long> call = template(Duration.ofSeconds(3)).callAsync(RpcContext.empty(), "add",
+					Map.of("a", 1, "b", 2), Long.class);
+			try {
+				return Long.valueOf(3L).equals(call.get(10, TimeUnit.SECONDS));
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				throw new AssertionError("a call with a 3 s timeout still waits after 10 s; pending calls: "
+						+ ReplyWaiter.of(this.client).pendingCalls() + ", last failure: " + last.get(), ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				last.set(ex.getCause());
+				return false;
+			}
+		});
 		assertThat(this.client.replyQueue(ReplyWaiter.of(this.client))).as("a new channel, a new address")
 			.isNotEqualTo(before)
 			.startsWith(DirectReplyTo.PSEUDO_QUEUE + ".");
