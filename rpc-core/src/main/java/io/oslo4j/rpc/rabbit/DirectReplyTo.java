@@ -93,14 +93,18 @@ final class DirectReplyTo implements AutoCloseable {
 
 	/**
 	 * Returns the address replies come to, opening the channel if it is not open.
-	 * @param handler receives every reply, and is told when the address is lost
+	 * @param handler receives every reply, and is told when the address is lost; the
+	 * handler given first is the one used, as for a reply queue
 	 * @return the address ({@code amq.rabbitmq.reply-to.<suffix>})
 	 * @throws RpcDeliveryException when the channel cannot be opened
 	 */
 	String address(DeliveryHandler handler) {
-		Handlers current = this.handlers;
-		if (current == null || current.raw() != handler) {
-			this.handlers = new Handlers(handler, MessageSizeLimit.wrap(handler, this.maxMessageSize));
+		if (this.handlers == null) {
+			synchronized (this) {
+				if (this.handlers == null) {
+					this.handlers = new Handlers(handler, MessageSizeLimit.wrap(handler, this.maxMessageSize));
+				}
+			}
 		}
 		RuntimeException failure = null;
 		for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
