@@ -61,7 +61,7 @@ class DirectReplyToInteropTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "OSLO14_DEFAULT" })
+	@EnumSource(names = { "OSLO14_DEFAULT", "OSLO16_DEFAULT", "OSLO18_KOLLA" })
 	void pythonServersWithMandatoryRepliesSendEachReplyAgainAndAgain(InteropCell cell) throws Exception {
 		try (InteropTestSupport support = new InteropTestSupport(cell)) {
 			String topic = InteropTestSupport.uniqueTopic("direct2pym");
