@@ -47,6 +47,16 @@ final class Oslo4jMode {
 	}
 
 	/**
+	 * oslo's default mode with clients that get their replies through RabbitMQ's direct
+	 * reply-to ({@code rabbit_direct_reply_to}) instead of a reply queue.
+	 * @param url the broker URL ({@code rabbit://})
+	 * @return the mode
+	 */
+	static Oslo4jMode directReplyTo(String url) {
+		return new Oslo4jMode(url, TransportSettings.defaults().withOptions(Map.of("rabbit_direct_reply_to", "true")));
+	}
+
+	/**
 	 * kolla-ansible 2025.1's mode, on a control exchange of its own.
 	 * @param url the broker URL ({@code rabbit://})
 	 * @return the mode

@@ -20,6 +20,12 @@ final class Systems {
 	/** oslo4j in kolla-ansible 2025.1's mode (see {@link Oslo4jMode#kolla(String)}). */
 	static final String OSLO4J_KOLLA = "oslo4j-kolla";
 
+	/**
+	 * oslo4j with clients on direct reply-to (see
+	 * {@link Oslo4jMode#directReplyTo(String)}).
+	 */
+	static final String OSLO4J_DIRECT = "oslo4j-direct";
+
 	static final String SPRING = "spring";
 
 	static final String PYTHON = "python";
@@ -50,16 +56,17 @@ final class Systems {
 	/** The baseline of the ratios. */
 	static final String BASELINE = BARE;
 
-	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_VIRTUAL, OSLO4J_KOLLA, SPRING, PYTHON,
-			PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
+	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_VIRTUAL, OSLO4J_KOLLA, OSLO4J_DIRECT,
+			SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
 			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
 			Map.entry(OSLO4J_VIRTUAL, "oslo4j, virtual threads"), Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"),
-			Map.entry(SPRING, "Spring RabbitTemplate"), Map.entry(PYTHON, "Python → Python"),
-			Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"), Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"),
-			Map.entry(PYTHON16, "Python 16.1 → Python 16.1"), Map.entry(PYTHON18, "Python 18.1 → Python 18.1"),
-			Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"), Map.entry(FAKE, "oslo4j fake://"));
+			Map.entry(OSLO4J_DIRECT, "oslo4j, direct reply-to"), Map.entry(SPRING, "Spring RabbitTemplate"),
+			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
+			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
+			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
+			Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
@@ -114,6 +121,7 @@ final class Systems {
 			case OSLO4J_VIRTUAL -> Oslo4jSystem.withServers(id, Oslo4jMode.standard(url),
 					RpcServerOptions.defaults().withExecutor(VirtualThreads.perTask()));
 			case OSLO4J_KOLLA -> Oslo4jSystem.withServers(id, Oslo4jMode.kolla(url), workers);
+			case OSLO4J_DIRECT -> Oslo4jSystem.withServers(id, Oslo4jMode.directReplyTo(url), workers);
 			case SPRING -> new SpringAmqpSystem(url);
 			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
 			case OSLO4J_TO_PYTHON -> {

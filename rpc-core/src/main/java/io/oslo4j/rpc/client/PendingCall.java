@@ -18,6 +18,8 @@ final class PendingCall {
 
 	final String msgId;
 
+	final String replyQueue;
+
 	final CompletableFuture<@Nullable Object> future = new CompletableFuture<>();
 
 	private final Function<FailureRecord, RuntimeException> exceptions;
@@ -32,9 +34,10 @@ final class PendingCall {
 
 	private @Nullable FailureRecord failure;
 
-	PendingCall(String msgId, long deadlineNanos, long callMonitorNanos,
+	PendingCall(String msgId, String replyQueue, long deadlineNanos, long callMonitorNanos,
 			Function<FailureRecord, RuntimeException> exceptions) {
 		this.msgId = msgId;
+		this.replyQueue = replyQueue;
 		this.deadlineNanos = deadlineNanos;
 		this.callMonitorNanos = callMonitorNanos;
 		this.exceptions = exceptions;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.oslo4j.rpc.MalformedMessageException;
+import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RpcException;
 import io.oslo4j.rpc.RpcTimeoutException;
 import io.oslo4j.rpc.transport.IncomingMessage;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * calls every {@value #SWEEP_MILLIS} ms (a call fails at most that long after its
  * timeout), so that a call costs no timer task; a call with a call monitor gets its own
  * timer task, rescheduled by every heartbeat.
+ * <p>
+ * When the transport loses the reply queue with what was on its way to it (RabbitMQ's
+ * direct reply-to), the calls waiting on that queue fail at once with a
+ * {@link RpcDeliveryException} rather than at their timeout, and the next call asks the
+ * transport for the new name.
  */
 public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 
@@ -48,6 +54,18 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 	private final ScheduledThreadPoolExecutor timer;
 
 	private final AtomicLong lateReplies = new AtomicLong();
+
+	private static final java.lang.invoke.VarHandle REPLY_QUEUE;
+
+	static {
+		try {
+			REPLY_QUEUE = java.lang.invoke.MethodHandles.lookup()
+				.findVarHandle(ReplyWaiter.class, "replyQueue", String.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private volatile @Nullable String replyQueue;
 
@@ -74,7 +92,8 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 	}
 
 	/**
-	 * Returns the reply queue, declared and consumed on first use.
+	 * Returns the reply queue, declared and consumed on first use (and again after it was
+	 * lost).
 	 * @return the reply queue name
 	 */
 	String replyQueue() {
@@ -93,15 +112,20 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 
 	/**
 	 * Registers a call before its request is sent.
+	 * @throws RpcDeliveryException when its reply queue was lost already
 	 */
-	PendingCall register(String msgId, long timeoutNanos, long callMonitorNanos,
+	PendingCall register(String msgId, String replyQueue, long timeoutNanos, long callMonitorNanos,
 			Function<FailureRecord, RuntimeException> exceptions) {
 		if (this.closed) {
 			throw new RpcException("Transport " + this.transport.url() + " is closed");
 		}
 		long now = System.nanoTime();
-		PendingCall call = new PendingCall(msgId, now + timeoutNanos, callMonitorNanos, exceptions);
+		PendingCall call = new PendingCall(msgId, replyQueue, now + timeoutNanos, callMonitorNanos, exceptions);
 		this.pending.put(msgId, call);
+		// after the put: either onQueueLost sees this call, or this sees the queue lost
+		if (!replyQueue.equals(this.replyQueue) && this.pending.remove(msgId, call)) {
+			throw lost(msgId, replyQueue, null);
+		}
 		if (callMonitorNanos > 0) {
 			schedule(call, now);
 		}
@@ -169,6 +193,34 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 			}
 			schedule(call, System.nanoTime());
 		}
+	}
+
+	/**
+	 * Fails the calls waiting on a lost reply queue; the next call gets a new one.
+	 */
+	@Override
+	public void onQueueLost(String queue, RpcDeliveryException cause) {
+		// not under this waiter's lock: a caller may hold it while the transport
+		// reconnects
+		String current = this.replyQueue;
+		if (queue.equals(current)) {
+			REPLY_QUEUE.compareAndSet(this, current, null);
+		}
+		for (PendingCall call : this.pending.values()) {
+			if (call.replyQueue.equals(queue) && this.pending.remove(call.msgId, call)) {
+				ScheduledFuture<?> task = call.timer;
+				if (task != null) {
+					task.cancel(false);
+				}
+				call.future.completeExceptionally(lost(call.msgId, queue, cause));
+			}
+		}
+	}
+
+	private static RpcDeliveryException lost(String msgId, String queue, @Nullable RpcDeliveryException cause) {
+		return new RpcDeliveryException("The reply to message ID " + msgId + " was lost: its reply queue " + queue
+				+ " is gone" + ((cause != null) ? " (" + cause.getMessage() + ")" : "")
+				+ "; the call may or may not have run on the server", cause);
 	}
 
 	private void schedule(PendingCall call, long now) {

@@ -212,7 +212,7 @@ public final class RpcTemplate {
 					observation.contextEntries());
 			byte[] body = this.options.codec().encodeRequest(request);
 			Duration timeout = this.options.timeout();
-			call = waiter.register(msgId, timeout.toNanos(), (monitor != null) ? monitor.toNanos() : 0,
+			call = waiter.register(msgId, replyQueue, timeout.toNanos(), (monitor != null) ? monitor.toNanos() : 0,
 					this.options.exceptions()::map);
 			CompletableFuture<Void> sent;
 			try {

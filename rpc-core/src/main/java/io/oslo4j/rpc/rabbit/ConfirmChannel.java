@@ -85,6 +85,15 @@ final class ConfirmChannel implements ConfirmListener, ReturnListener, ShutdownL
 	}
 
 	/**
+	 * Returns the amqp-client channel, for a consumer that must share it (direct
+	 * reply-to).
+	 * @return the channel
+	 */
+	Channel channel() {
+		return this.channel;
+	}
+
+	/**
 	 * Returns whether the channel can still publish: it is open and was not retired by a
 	 * {@code basic.nack}.
 	 * @return whether it is open

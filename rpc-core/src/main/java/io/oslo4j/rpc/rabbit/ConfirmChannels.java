@@ -39,6 +39,8 @@ final class ConfirmChannels implements AutoCloseable {
 
 	private final Consumer<ShutdownSignalException> onClose;
 
+	private final Setup setup;
+
 	private final AtomicReferenceArray<@Nullable ConfirmChannel> slots;
 
 	private final Object[] slotLocks;
@@ -62,7 +64,23 @@ final class ConfirmChannels implements AutoCloseable {
 	 */
 	ConfirmChannels(CachingConnectionFactory connectionFactory, int count, boolean confirms, Duration confirmTimeout,
 			Consumer<ShutdownSignalException> onClose) {
+		this(connectionFactory, count, confirms, confirmTimeout, onClose, (channel) -> {
+		});
+	}
+
+	/**
+	 * Makes the channels; nothing is opened yet.
+	 * @param connectionFactory the publisher connection factory
+	 * @param count how many channels to use
+	 * @param confirms whether to use publisher confirms
+	 * @param confirmTimeout how long a publish may wait for its confirm
+	 * @param onClose told when a channel closes (on the connection's thread)
+	 * @param setup runs on every channel just opened, before anything is published on it
+	 */
+	ConfirmChannels(CachingConnectionFactory connectionFactory, int count, boolean confirms, Duration confirmTimeout,
+			Consumer<ShutdownSignalException> onClose, Setup setup) {
 		this.connectionFactory = connectionFactory;
+		this.setup = setup;
 		this.confirms = confirms;
 		this.confirmTimeoutNanos = Math.max(1, confirmTimeout.toNanos());
 		this.onClose = onClose;
@@ -103,7 +121,14 @@ final class ConfirmChannels implements AutoCloseable {
 		}
 	}
 
-	private ConfirmChannel channel(int slot) throws IOException {
+	/**
+	 * Returns the channel of a slot, opening it (and running the setup) if it is not
+	 * open.
+	 * @param slot the slot
+	 * @return the open channel
+	 * @throws IOException when it cannot be opened or set up
+	 */
+	ConfirmChannel channel(int slot) throws IOException {
 		ConfirmChannel channel = this.slots.get(slot);
 		if (channel != null && channel.isOpen()) {
 			return channel;
@@ -119,6 +144,13 @@ final class ConfirmChannels implements AutoCloseable {
 				}
 				channel = ConfirmChannel.open(this.connectionFactory.createConnection().getDelegate(), this.confirms,
 						this.onClose);
+				try {
+					this.setup.prepare(channel);
+				}
+				catch (IOException | RuntimeException ex) {
+					channel.close();
+					throw ex;
+				}
 				this.slots.set(slot, channel);
 			}
 			return channel;
@@ -201,6 +233,21 @@ final class ConfirmChannels implements AutoCloseable {
 		while ((channel = this.retired.poll()) != null) {
 			channel.close();
 		}
+	}
+
+	/**
+	 * Prepares a channel just opened.
+	 */
+	@FunctionalInterface
+	interface Setup {
+
+		/**
+		 * Prepares a channel.
+		 * @param channel the channel
+		 * @throws IOException when it cannot be used
+		 */
+		void prepare(ConfirmChannel channel) throws IOException;
+
 	}
 
 }

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * {@link RabbitTls}), {@code confirm_publish} (default true: every publish waits for the
  * broker's confirm), {@code confirm_timeout} (seconds, default 30),
  * {@code connection_timeout} (seconds, default 30) and {@code max_message_size} (bytes,
- * default 16 MiB; 0 for no limit). A few oslo options that have no effect here are
- * accepted and ignored ({@code kombu_reconnect_delay}, {@code heartbeat_rate},
+ * default 16 MiB; 0 for no limit) and {@code rabbit_direct_reply_to} (default false: a
+ * client's replies come through RabbitMQ's direct reply-to instead of a reply queue, see
+ * {@link DirectReplyTo}). A few oslo options that have no effect here are accepted and
+ * ignored ({@code kombu_reconnect_delay}, {@code heartbeat_rate},
  * {@code heartbeat_in_pthread}, {@code conn_pool_min_size}, {@code conn_pool_ttl},
  * {@code rabbit_login_method}, {@code direct_mandatory_flag},
  * {@code ssl_enforce_fips_mode}, {@code enable_cancel_on_failover}: oslo4j never sends
@@ -89,6 +91,8 @@ import org.jspecify.annotations.Nullable;
  * (default: the program's name, see {@link ProcessNames})
  * @param reconnectSplay {@code kombu_reconnect_splay}: up to this much random time is
  * added to each reconnect wait, so that many services do not reconnect at once
+ * @param directReplyTo oslo4j's {@code rabbit_direct_reply_to}: replies come through
+ * RabbitMQ's direct reply-to ({@code amq.rabbitmq.reply-to}) instead of a reply queue
  */
 public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable String sslCertFile,
 		@Nullable String sslKeyFile, @Nullable String sslVersion, boolean sslEnforceHostnameVerification,
@@ -98,7 +102,7 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 		int connectionPoolSize, Duration retryInterval, Duration retryBackoff, Duration intervalMax,
 		boolean confirmPublish, Duration confirmTimeout, Duration connectionTimeout, int maxMessageSize,
 		boolean transientQuorumQueue, boolean streamFanout, boolean useQueueManager, String hostname,
-		String processname, Duration reconnectSplay) {
+		String processname, Duration reconnectSplay, boolean directReplyTo) {
 
 	private static final Set<String> IGNORED = Set.of("kombu_reconnect_delay", "heartbeat_in_pthread",
 			"conn_pool_min_size", "conn_pool_ttl", "rabbit_login_method", "direct_mandatory_flag",
@@ -141,7 +145,7 @@ public record RabbitOptions(boolean ssl, @Nullable String sslCaFile, @Nullable S
 				reader.bool("rabbit_transient_quorum_queue", false), reader.bool("rabbit_stream_fanout", false),
 				reader.bool("use_queue_manager", false), reader.stringOr("hostname", ProcessNames.hostname()),
 				reader.stringOr("processname", ProcessNames.processname()),
-				reader.seconds("kombu_reconnect_splay", 0, 0));
+				reader.seconds("kombu_reconnect_splay", 0, 0), reader.bool("rabbit_direct_reply_to", false));
 		reader.integer("heartbeat_rate", 3, 0);
 		reader.accepted(IGNORED.toArray(String[]::new));
 		reader.rejectUnknown();

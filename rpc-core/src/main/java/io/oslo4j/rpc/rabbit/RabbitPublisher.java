@@ -57,6 +57,8 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	private final ConfirmChannels channels;
 
+	private final ConfirmChannels requestChannels;
+
 	private final boolean confirm;
 
 	private final long confirmTimeoutMillis;
@@ -67,7 +69,15 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 
 	private final Map<Long, AMQP.BasicProperties> expiringProperties = new ConcurrentHashMap<>();
 
-	RabbitPublisher(CachingConnectionFactory publisherConnectionFactory, RabbitOptions options) {
+	/**
+	 * Makes the publisher; nothing is opened yet.
+	 * @param publisherConnectionFactory the publisher connection factory
+	 * @param options the transport's options
+	 * @param requestChannels the channels requests go out on instead of the publisher's
+	 * own (the direct reply-to channel, see {@link DirectReplyTo}), or {@code null}
+	 */
+	RabbitPublisher(CachingConnectionFactory publisherConnectionFactory, RabbitOptions options,
+			@Nullable ConfirmChannels requestChannels) {
 		this.template = new RabbitTemplate(publisherConnectionFactory);
 		this.exchanges = new PublisherExchanges(this.template, options);
 		this.confirm = options.confirmPublish();
@@ -75,6 +85,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 		this.channels = new ConfirmChannels(publisherConnectionFactory,
 				Math.min(ConfirmChannels.DEFAULT_CHANNELS, options.connectionPoolSize()), this.confirm,
 				options.confirmTimeout(), this::channelClosed);
+		this.requestChannels = (requestChannels != null) ? requestChannels : this.channels;
 		this.replies = new RabbitReplies(this.channels, options.missingConsumerRetryTimeout());
 		publisherConnectionFactory.addConnectionListener(this);
 	}
@@ -123,7 +134,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 				return CompletableFuture.completedFuture(null);
 			}
 			this.exchanges.declare(exchange);
-			return this.channels.publish(name, routingKey, false, properties, body);
+			return this.requestChannels.publish(name, routingKey, false, properties, body);
 		}
 		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
 			return CompletableFuture.failedFuture(failure(exchange, routingKey, ex));
@@ -195,7 +206,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	 */
 	private void await(CompletableFuture<Void> confirm, String exchange, String routingKey) {
 		try {
-			confirm.get(this.channels.maxConfirmWaitNanos(), TimeUnit.NANOSECONDS);
+			confirm.get(this.requestChannels.maxConfirmWaitNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();

@@ -18,6 +18,11 @@ import org.springframework.amqp.AmqpException;
  * published again every 0.25 s until {@code kombu_missing_consumer_retry_timeout}, then
  * dropped with a warning, and its queue is remembered as obsolete for 60 s.
  * <p>
+ * A reply to a direct reply-to address ({@code amq.rabbitmq.reply-to.*}) is not
+ * mandatory: RabbitMQ delivers it to the caller's channel but counts it as routed to no
+ * queue, so a mandatory one would always come back, and be sent again and again while it
+ * is delivered each time. When the caller's channel is gone the broker drops it.
+ * <p>
  * Sending does not wait: the future completes when the broker confirmed the reply (or it
  * was abandoned), so a server worker is free as soon as the reply is written. The confirm
  * completes the future on the connection's thread, and retries run on a timer, never
@@ -26,6 +31,8 @@ import org.springframework.amqp.AmqpException;
 final class RabbitReplies {
 
 	private static final Logger logger = LoggerFactory.getLogger(RabbitReplies.class);
+
+	private static final String DIRECT_REPLY_TO = DirectReplyTo.PSEUDO_QUEUE + ".";
 
 	private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -81,7 +88,8 @@ final class RabbitReplies {
 	private void attempt(String replyQueue, byte[] body, long start, CompletableFuture<Void> done) {
 		PublishConfirm confirm;
 		try {
-			confirm = this.channels.publish("", replyQueue, true, RabbitPublisher.PROPERTIES, body);
+			confirm = this.channels.publish("", replyQueue, !replyQueue.startsWith(DIRECT_REPLY_TO),
+					RabbitPublisher.PROPERTIES, body);
 		}
 		catch (AmqpException | IOException | com.rabbitmq.client.AlreadyClosedException ex) {
 			done.completeExceptionally(RabbitPublisher.failure("", replyQueue, ex));

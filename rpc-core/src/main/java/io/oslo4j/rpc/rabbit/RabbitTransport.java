@@ -30,6 +30,9 @@ import org.springframework.amqp.core.Exchange;
  * <li>Consumers in listener containers with manual acknowledgement
  * ({@link RabbitConsumers}), tracked until closed ({@link RabbitListeners}); one reply
  * queue per transport.</li>
+ * <li>Or, with oslo4j's {@code rabbit_direct_reply_to}, no reply queue: replies come
+ * through RabbitMQ's direct reply-to to the channel that publishes the requests
+ * ({@link DirectReplyTo}).</li>
  * </ul>
  * Connections are opened lazily, on the first send, listen or reply queue.
  */
@@ -55,6 +58,8 @@ public class RabbitTransport extends AbstractTransport {
 
 	private final RabbitNotificationPublisher notificationPublisher;
 
+	private final @Nullable DirectReplyTo directReplyTo;
+
 	private final Lock replyLock = new ReentrantLock();
 
 	private volatile @Nullable String replyQueue;
@@ -77,7 +82,10 @@ public class RabbitTransport extends AbstractTransport {
 		this.connectionFactories = new RabbitConnectionFactories(url, this.options, settings.sslContext());
 		this.layout = new RabbitLayout(this.options, settings.controlExchange());
 		this.topology = new RabbitTopology(this.connectionFactories.consumer(), this.options);
-		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options);
+		this.directReplyTo = this.options.directReplyTo()
+				? new DirectReplyTo(this.connectionFactories.publisher(), this.options) : null;
+		this.publisher = new RabbitPublisher(this.connectionFactories.publisher(), this.options,
+				(this.directReplyTo != null) ? this.directReplyTo.channels() : null);
 		this.consumers = new RabbitConsumers(this.connectionFactories.consumer(),
 				this.connectionFactories::consumerConnected, this.options, url.toString());
 		this.listeners = new RabbitListeners(this.topology, this.consumers);
@@ -178,6 +186,10 @@ public class RabbitTransport extends AbstractTransport {
 
 	@Override
 	public String replyQueue(DeliveryHandler handler) {
+		if (this.directReplyTo != null) {
+			checkOpen();
+			return this.directReplyTo.address(handler);
+		}
 		String name = this.replyQueue;
 		if (name != null) {
 			return name;
@@ -270,6 +282,9 @@ public class RabbitTransport extends AbstractTransport {
 			container.destroy();
 		}
 		this.consumers.close();
+		if (this.directReplyTo != null) {
+			this.directReplyTo.close();
+		}
 		this.publisher.close();
 		this.connectionFactories.close();
 		this.layout.close();

@@ -106,7 +106,9 @@ public interface Transport extends AutoCloseable {
 	 * declaring it and starting its consumer on the first call. Every message arriving on
 	 * it is passed to {@code handler} and acknowledged when the handler returns. There is
 	 * one reply queue per transport: the handler given on the first call is the one used;
-	 * later calls return the same name.
+	 * later calls return the same name, except after the transport told the handler that
+	 * the queue was lost ({@link DeliveryHandler#onQueueLost}, RabbitMQ's direct
+	 * reply-to), when the next call returns the new name.
 	 * @param handler receives every reply
 	 * @return the reply queue name
 	 */

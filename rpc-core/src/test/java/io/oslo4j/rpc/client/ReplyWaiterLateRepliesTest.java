@@ -46,7 +46,7 @@ class ReplyWaiterLateRepliesTest {
 	@Test
 	void aRedeliveredReplyStillCompletesACallThatWaits() throws Exception {
 		String msgId = MessageIds.next();
-		PendingCall call = this.waiter.register(msgId, TimeUnit.SECONDS.toNanos(5), 0,
+		PendingCall call = this.waiter.register(msgId, this.waiter.replyQueue(), TimeUnit.SECONDS.toNanos(5), 0,
 				(failure) -> new RpcException(failure.message()));
 		this.waiter.onMessage(new StubDelivery(this.codec.encodeReply(ReplyMessage.result(msgId, 42)), true, true));
 		assertThat(call.future.get(5, TimeUnit.SECONDS)).isEqualTo(42);

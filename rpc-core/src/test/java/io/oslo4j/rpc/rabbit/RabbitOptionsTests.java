@@ -50,6 +50,15 @@ class RabbitOptionsTests {
 	}
 
 	@Test
+	void directReplyToIsOffByDefaultAndReadFromTheUrlOrTheSettings() {
+		assertThat(RabbitOptions.defaults().directReplyTo()).isFalse();
+		assertThat(parse("rabbit://h/?rabbit_direct_reply_to=true", Map.of()).directReplyTo()).isTrue();
+		assertThat(parse("rabbit://h/", Map.of("rabbit_direct_reply_to", "true")).directReplyTo()).isTrue();
+		assertThat(parse("rabbit://h/?rabbit_direct_reply_to=false", Map.of("rabbit_direct_reply_to", "true"))
+			.directReplyTo()).isFalse();
+	}
+
+	@Test
 	void booleansAndAliases() {
 		assertThat(parse("rabbit://h/?ssl=1", Map.of()).ssl()).isTrue();
 		assertThat(parse("rabbit://h/?rabbit_use_ssl=yes", Map.of()).ssl()).isTrue();

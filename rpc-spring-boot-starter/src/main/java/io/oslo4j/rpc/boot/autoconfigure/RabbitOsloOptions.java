@@ -54,6 +54,7 @@ final class RabbitOsloOptions {
 				(memoryBytes != null) ? memoryBytes.toBytes() : null, "rabbit_quroum_max_memory_bytes");
 		merger.ifSet("reconnect-splay", "kombu_reconnect_splay",
 				(rabbit.getReconnectSplay() != null) ? OsloOptionMerger.seconds(rabbit.getReconnectSplay()) : null);
+		merger.ifSet("direct-reply-to", "rabbit_direct_reply_to", rabbit.getDirectReplyTo());
 		RpcRabbitQueueManagerProperties queueManager = rabbit.getQueueManager();
 		merger.ifSet("queue-manager.enabled", "use_queue_manager", queueManager.getEnabled());
 		merger.ifSet("queue-manager.hostname", "hostname", queueManager.getHostname());

@@ -81,6 +81,13 @@ public class RpcRabbitProperties extends RpcRabbitQueueProperties {
 	private @Nullable Duration reconnectSplay;
 
 	/**
+	 * Whether calls get their replies through RabbitMQ's direct reply-to
+	 * (amq.rabbitmq.reply-to) instead of a reply queue (rabbit_direct_reply_to, an option
+	 * of oslo4j, not of oslo.messaging). Not set: false.
+	 */
+	private @Nullable Boolean directReplyTo;
+
+	/**
 	 * TLS: verified by default; a Spring Boot SSL bundle for the key and trust material.
 	 */
 	@NestedConfigurationProperty
@@ -140,6 +147,14 @@ public class RpcRabbitProperties extends RpcRabbitQueueProperties {
 
 	public void setPoolSize(int poolSize) {
 		this.poolSize = poolSize;
+	}
+
+	public @Nullable Boolean getDirectReplyTo() {
+		return this.directReplyTo;
+	}
+
+	public void setDirectReplyTo(@Nullable Boolean directReplyTo) {
+		this.directReplyTo = directReplyTo;
 	}
 
 	public @Nullable Duration getReconnectSplay() {

@@ -55,6 +55,7 @@ final class RabbitPropertyCases {
 				rabbit("rpc.rabbit.reply-retry-timeout (bare seconds)", "reply-retry-timeout: 90",
 						RabbitOptions::missingConsumerRetryTimeout, Duration.ofSeconds(90)),
 				rabbit("rpc.rabbit.pool-size", "pool-size: 5", RabbitOptions::connectionPoolSize, 5),
+				rabbit("rpc.rabbit.direct-reply-to", "direct-reply-to: true", RabbitOptions::directReplyTo, true),
 				rabbit("rpc.rabbit.reconnect-splay (milliseconds)", "reconnect-splay: 500ms",
 						RabbitOptions::reconnectSplay, Duration.ofMillis(500)),
 				rabbit("rpc.rabbit.options.<name> (oslo names and units)",
