@@ -25,6 +25,8 @@ public class FaultEndpoint {
 
 	private final AtomicInteger finished = new AtomicInteger();
 
+	private final AtomicInteger adds = new AtomicInteger();
+
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	public FaultEndpoint(String name) {
@@ -32,6 +34,7 @@ public class FaultEndpoint {
 	}
 
 	public int add(int a, int b) {
+		this.adds.incrementAndGet();
 		return a + b;
 	}
 
@@ -63,6 +66,11 @@ public class FaultEndpoint {
 	/** Returns how many times each cast id was processed. */
 	Map<String, AtomicInteger> casts() {
 		return this.casts;
+	}
+
+	/** Returns how many {@code add} calls ran. */
+	int adds() {
+		return this.adds.get();
 	}
 
 	/** Returns the ids of the calls that reached {@link #hold}. */
