@@ -13,28 +13,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guide's recipe: a RabbitMQ container as the application's broker through Spring
- * Boot's service connection. With no {@code rpc.transport-url} set, the starter takes the
- * broker from the {@code RabbitConnectionDetails} that {@code @ServiceConnection} makes.
+ * The guide's recipe for an application whose configuration sets
+ * {@code rpc.transport-url} (which wins over a service connection): the container's
+ * address goes into that property.
  * <p>
- * Compiled in every build so that the recipe stays right; run only where a container
- * runtime is (with {@code OSLO4J_TESTCONTAINERS=true}): the project's own broker tests
- * use the RabbitMQ on the host instead.
+ * Compiled in every build, but not a test the build runs (its name does not end in
+ * {@code Test}): it needs a container runtime. Run it by hand where one is, as
+ * {@link RabbitServiceConnectionRecipe} says.
  */
-@SpringBootTest(classes = RabbitServiceConnectionRecipeTest.Application.class)
+@SpringBootTest(classes = RabbitTransportUrlRecipe.Application.class)
 @Testcontainers
 @EnabledIfEnvironmentVariable(named = "OSLO4J_TESTCONTAINERS", matches = "true",
 		disabledReason = "needs a container runtime; set OSLO4J_TESTCONTAINERS=true where Docker or Podman runs")
-class RabbitServiceConnectionRecipeTest {
+class RabbitTransportUrlRecipe {
 
 	@Container
-	@ServiceConnection
 	static RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:4.0-management");
+
+	@DynamicPropertySource
+	static void rabbitProperties(DynamicPropertyRegistry registry) {
+		registry.add("rpc.transport-url", () -> "rabbit://" + rabbit.getAdminUsername() + ":"
+				+ rabbit.getAdminPassword() + "@" + rabbit.getHost() + ":" + rabbit.getAmqpPort() + "/");
+	}
 
 	@Autowired
 	Transport transport;
