@@ -244,6 +244,7 @@ public final class ReplyWaiter implements DeliveryHandler, AutoCloseable {
 	private void expire(PendingCall call) {
 		if (this.pending.remove(call.msgId, call)) {
 			call.future.completeExceptionally(new RpcTimeoutException(call.msgId));
+			this.transport.checkReplyQueue(call.replyQueue);
 		}
 	}
 

@@ -16,7 +16,9 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * handler settled it) and the failure is logged once. With {@code ackAfterHandler} (reply
  * queues) a message the handler left unsettled is acked when it returns, in batches when
  * {@link ReplyAcks} are given. A stream's delivery moves its {@link StreamOffset} on. A
- * message's last delivery before the {@link DeliveryLimit} is counted and logged.
+ * message's last delivery before the {@link DeliveryLimit} is counted and logged. A
+ * {@link ReplyQueueCheck}'s message on a reply queue is acked and never reaches the
+ * handler.
  */
 final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
@@ -32,13 +34,17 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 
 	private final DeliveryLimit deliveryLimit;
 
+	private final @Nullable ReplyQueueCheck replyQueueCheck;
+
 	HandlerListenerAdapter(DeliveryHandler handler, boolean ackAfterHandler, @Nullable ReplyAcks acks,
-			@Nullable StreamOffset streamOffset, DeliveryLimit deliveryLimit) {
+			@Nullable StreamOffset streamOffset, DeliveryLimit deliveryLimit,
+			@Nullable ReplyQueueCheck replyQueueCheck) {
 		this.handler = handler;
 		this.ackAfterHandler = ackAfterHandler;
 		this.acks = acks;
 		this.streamOffset = streamOffset;
 		this.deliveryLimit = deliveryLimit;
+		this.replyQueueCheck = replyQueueCheck;
 	}
 
 	@Override
@@ -62,6 +68,12 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 			this.deliveryLimit.check(properties.getHeaders(), String.valueOf(queue),
 					channel.getConnection().getServerProperties());
 		}
+		ReplyQueueCheck check = this.replyQueueCheck;
+		if (check != null && ReplyQueueCheck.TYPE.equals(properties.getType())) {
+			check.arrived(properties.getMessageId());
+			settleCheck(channel, properties.getDeliveryTag());
+			return;
+		}
 		RabbitIncomingMessage incoming = new RabbitIncomingMessage(channel, properties.getDeliveryTag(),
 				message.getBody(), RawContentTypeConverter.MISSING.equals(contentType) ? null : contentType,
 				properties.getContentEncoding(), (queue != null) ? queue : "", Boolean.TRUE.equals(redelivered));
@@ -84,6 +96,21 @@ final class HandlerListenerAdapter implements ChannelAwareMessageListener {
 			}
 			else if (!incoming.isSettled()) {
 				batched.handled(channel, properties.getDeliveryTag());
+			}
+		}
+	}
+
+	private void settleCheck(Channel channel, long deliveryTag) {
+		ReplyAcks batched = this.acks;
+		if (batched != null) {
+			batched.handled(channel, deliveryTag);
+		}
+		else {
+			try {
+				channel.basicAck(deliveryTag, false);
+			}
+			catch (java.io.IOException | com.rabbitmq.client.AlreadyClosedException ex) {
+				logger.debug("Could not acknowledge a reply queue check: {}", ex.getMessage());
 			}
 		}
 	}

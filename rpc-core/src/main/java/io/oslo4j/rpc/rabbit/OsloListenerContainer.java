@@ -1,7 +1,9 @@
 package io.oslo4j.rpc.rabbit;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,15 +37,29 @@ final class OsloListenerContainer extends DirectMessageListenerContainer {
 
 	private final @Nullable StreamOffset streamOffset;
 
+	/**
+	 * Makes a container.
+	 * @param connectionFactory the consumer connection factory
+	 * @param redeclare declares the queues again if one is missing
+	 * @param reconnect tells when consumers may be restarted
+	 * @param streamOffset for a stream's consumer: where it reads from
+	 * @param restarted told the queue each time a consumer of it is started again after
+	 * its first start, or {@code null}
+	 */
 	OsloListenerContainer(ConnectionFactory connectionFactory, Runnable redeclare, ReconnectProbe reconnect,
-			@Nullable StreamOffset streamOffset) {
+			@Nullable StreamOffset streamOffset, @Nullable Consumer<String> restarted) {
 		super(connectionFactory);
 		this.redeclare = redeclare;
 		this.reconnect = reconnect;
 		this.streamOffset = streamOffset;
+		Set<String> started = ConcurrentHashMap.newKeySet();
 		setApplicationEventPublisher((event) -> {
 			if (event instanceof ConsumeOkEvent ok && ok.getConsumerTag() != null) {
-				this.liveConsumers.put(ok.getConsumerTag(), String.valueOf(ok.getQueue()));
+				String queue = String.valueOf(ok.getQueue());
+				this.liveConsumers.put(ok.getConsumerTag(), queue);
+				if (restarted != null && !started.add(queue)) {
+					restarted.accept(queue);
+				}
 			}
 		});
 	}

@@ -80,8 +80,28 @@ final class RabbitConsumers implements AutoCloseable {
 	 */
 	OsloListenerContainer start(java.util.List<String> queues, DeliveryHandler handler, boolean ackAfterHandler,
 			Runnable redeclare, @Nullable StreamOffset streamOffset) {
+		return start(queues, handler, ackAfterHandler, redeclare, streamOffset, null);
+	}
+
+	/**
+	 * Makes and starts the container of a reply queue: deliveries acked in batches, the
+	 * {@link ReplyQueueCheck}'s messages taken out before the handler, and the queue
+	 * checked after each restart of its consumer.
+	 * @param queue the reply queue
+	 * @param handler receives the replies
+	 * @param redeclare declares the queue again if it is missing
+	 * @param check the reply queue's check
+	 * @return the running container
+	 */
+	OsloListenerContainer startReplies(String queue, DeliveryHandler handler, Runnable redeclare,
+			ReplyQueueCheck check) {
+		return start(java.util.List.of(queue), handler, true, redeclare, null, check);
+	}
+
+	private OsloListenerContainer start(java.util.List<String> queues, DeliveryHandler handler, boolean ackAfterHandler,
+			Runnable redeclare, @Nullable StreamOffset streamOffset, @Nullable ReplyQueueCheck check) {
 		OsloListenerContainer container = new OsloListenerContainer(this.connectionFactory, redeclare, this.reconnect,
-				streamOffset);
+				streamOffset, (check != null) ? check::checkLater : null);
 		container.setQueueNames(queues.toArray(String[]::new));
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		int prefetch = ackAfterHandler ? replyPrefetch(this.options.qosPrefetchCount())
@@ -91,7 +111,7 @@ final class RabbitConsumers implements AutoCloseable {
 		container.setMessageListener(
 				new HandlerListenerAdapter(MessageSizeLimit.wrap(handler, this.options.maxMessageSize()),
 						ackAfterHandler, ackAfterHandler ? ReplyAcks.forPrefetch(prefetch, this.scheduler) : null,
-						streamOffset, this.deliveryLimit));
+						streamOffset, this.deliveryLimit, check));
 		container.setMessagePropertiesConverter(new RawContentTypeConverter());
 		container.setDefaultRequeueRejected(false);
 		container.setTaskScheduler(this.scheduler);
@@ -115,6 +135,14 @@ final class RabbitConsumers implements AutoCloseable {
 	 */
 	static int replyPrefetch(int prefetch) {
 		return (prefetch <= 0) ? 0 : Math.max(prefetch, MIN_REPLY_PREFETCH);
+	}
+
+	/**
+	 * Returns the monitor thread the containers share.
+	 * @return the scheduler
+	 */
+	ThreadPoolTaskScheduler scheduler() {
+		return this.scheduler;
 	}
 
 	/**

@@ -165,6 +165,18 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	}
 
 	/**
+	 * Publishes a {@link ReplyQueueCheck}'s message (mandatory, to the default exchange)
+	 * without waiting for its confirm.
+	 * @param replyQueue the reply queue
+	 * @param properties the check's properties
+	 * @return the confirm, which tells whether the broker returned the message
+	 * @throws IOException when no channel could be opened
+	 */
+	PublishConfirm replyQueueCheck(String replyQueue, AMQP.BasicProperties properties) throws IOException {
+		return this.channels.publish("", replyQueue, true, properties, new byte[0]);
+	}
+
+	/**
 	 * Forgets the declared exchanges when a publisher connection is made.
 	 */
 	@Override

@@ -2,6 +2,7 @@ package io.oslo4j.rpc.rabbit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.oslo4j.rpc.rabbit.RabbitLayout.Declarations;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ final class RabbitTopology implements ConnectionListener {
 	private final RabbitOptions options;
 
 	private final List<Declarations> registered = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong fanoutStreamsLost = new AtomicLong();
 
 	RabbitTopology(CachingConnectionFactory connectionFactory, RabbitOptions options) {
 		this.admin = new RabbitAdmin(connectionFactory);
@@ -81,6 +84,15 @@ final class RabbitTopology implements ConnectionListener {
 	}
 
 	/**
+	 * Declares a group again now, whether or not its queues look present.
+	 * @param declarations the group
+	 * @throws DeclarationException naming the object and the broker's complaint
+	 */
+	void declareAgain(Declarations declarations) {
+		declareNow(declarations);
+	}
+
+	/**
 	 * Deletes a queue (a listener's own fanout queue on close).
 	 * @param queue the queue name
 	 */
@@ -108,6 +120,23 @@ final class RabbitTopology implements ConnectionListener {
 		}
 	}
 
+	/**
+	 * Returns how many fanout streams were found deleted under their consumer and
+	 * declared again.
+	 * @return the count since the transport was made
+	 */
+	long fanoutStreamsLost() {
+		return this.fanoutStreamsLost.get();
+	}
+
+	private void streamDeclared(String stream, StreamOffset offset) {
+		if (offset.streamRecreated()) {
+			this.fanoutStreamsLost.incrementAndGet();
+			logger.warn("Fanout stream {} was deleted while consumed; declaring it again and reading it from its "
+					+ "first message: fanout casts sent to the topic since the deletion are lost", stream);
+		}
+	}
+
 	private void declareNow(Declarations declarations) {
 		String stream = declarations.stream();
 		StreamOffset offset = declarations.streamOffset();
@@ -121,7 +150,7 @@ final class RabbitTopology implements ConnectionListener {
 							&& this.admin.getQueueProperties(stream) == null) {
 						// a new stream: whatever it will hold was published after the old
 						// one
-						offset.streamRecreated();
+						streamDeclared(stream, offset);
 					}
 					this.admin.declareQueue(queue);
 				}

@@ -3,8 +3,6 @@ package io.oslo4j.rpc.rabbit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.Target;
@@ -60,11 +58,7 @@ public class RabbitTransport extends AbstractTransport {
 
 	private final @Nullable DirectReplyTo directReplyTo;
 
-	private final Lock replyLock = new ReentrantLock();
-
-	private volatile @Nullable String replyQueue;
-
-	private volatile @Nullable OsloListenerContainer replyContainer;
+	private final RabbitReplyQueue replyQueue;
 
 	private volatile boolean closed;
 
@@ -92,6 +86,8 @@ public class RabbitTransport extends AbstractTransport {
 		this.connector = new RabbitConnector(this.connectionFactories.consumer(), url);
 		this.notificationPublisher = new RabbitNotificationPublisher(this.connectionFactories.publisher(),
 				this.options);
+		this.replyQueue = new RabbitReplyQueue(this.layout, this.topology, this.consumers, this.publisher,
+				this.options);
 	}
 
 	/**
@@ -117,10 +113,8 @@ public class RabbitTransport extends AbstractTransport {
 
 	/**
 	 * Returns how many messages this transport's consumers received for the last time
-	 * before the delivery limit of their quorum queue: messages returned to the queue as
-	 * often as its {@code x-delivery-limit} ({@code rabbit_quorum_delivery_limit}, or
-	 * RabbitMQ 4's default of 20) allows, which RabbitMQ drops (or dead-letters) if they
-	 * are requeued or their consumer fails once more. Each is also logged as a warning.
+	 * before their quorum queue's delivery limit ({@code x-delivery-limit}, 20 by default
+	 * on RabbitMQ 4): RabbitMQ drops them if they come back once more. Each is logged.
 	 * @return the count since the transport was made
 	 */
 	public long deliveryLimitReached() {
@@ -190,27 +184,39 @@ public class RabbitTransport extends AbstractTransport {
 			checkOpen();
 			return this.directReplyTo.address(handler);
 		}
-		String name = this.replyQueue;
-		if (name != null) {
-			return name;
+		checkOpen();
+		return this.replyQueue.name(handler);
+	}
+
+	/**
+	 * Checks soon, on the monitor thread, that the reply queue receives what is sent to
+	 * it, and repairs it if not ({@link ReplyQueueCheck}); nothing with direct reply-to.
+	 */
+	@Override
+	public void checkReplyQueue(String replyQueue) {
+		if (this.directReplyTo == null && !this.closed) {
+			this.replyQueue.check(replyQueue);
 		}
-		this.replyLock.lock();
-		try {
-			name = this.replyQueue;
-			if (name == null) {
-				checkOpen();
-				RabbitLayout.Declarations declarations = this.layout.forReplyQueue();
-				this.topology.declare(declarations);
-				this.replyContainer = this.consumers.start(declarations.queues(), handler, true,
-						() -> this.topology.redeclareIfMissing(declarations), null);
-				name = declarations.queues().get(0);
-				this.replyQueue = name;
-			}
-			return name;
-		}
-		finally {
-			this.replyLock.unlock();
-		}
+	}
+
+	/**
+	 * Returns how many times the reply queue was found not receiving what was sent to it
+	 * (RabbitMQ lost it under its consumer) and was declared again with its consumer
+	 * restarted. Each is also logged as a warning.
+	 * @return the count since the transport was made
+	 */
+	public long replyQueueRepairs() {
+		return this.replyQueue.repairs();
+	}
+
+	/**
+	 * Returns how many times a server's fanout stream ({@code rabbit_stream_fanout}) was
+	 * found deleted under its consumer and declared again: fanout casts sent between the
+	 * deletion and the new declaration are lost. Each is also logged as a warning.
+	 * @return the count since the transport was made
+	 */
+	public long fanoutStreamsLost() {
+		return this.topology.fanoutStreamsLost();
 	}
 
 	@Override
@@ -276,11 +282,7 @@ public class RabbitTransport extends AbstractTransport {
 		this.closed = true;
 		closeComponents();
 		this.listeners.closeAll(this.connectionFactories.consumerConnected());
-		OsloListenerContainer container = this.replyContainer;
-		if (container != null) {
-			container.stop();
-			container.destroy();
-		}
+		this.replyQueue.close();
 		this.consumers.close();
 		if (this.directReplyTo != null) {
 			this.directReplyTo.close();

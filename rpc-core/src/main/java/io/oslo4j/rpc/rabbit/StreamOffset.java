@@ -69,9 +69,11 @@ final class StreamOffset {
 
 	/**
 	 * Starts again from the beginning of a stream that was just declared anew.
+	 * @return whether a consumer had read the stream before: it was deleted under it
 	 */
-	void streamRecreated() {
+	boolean streamRecreated() {
 		this.next = FIRST;
+		return this.firstStartMillis >= 0;
 	}
 
 	/**

@@ -115,6 +115,17 @@ public interface Transport extends AutoCloseable {
 	String replyQueue(DeliveryHandler handler);
 
 	/**
+	 * Tells the transport that a call waiting on {@code replyQueue} timed out. A
+	 * transport that can verify that its reply queue still receives what is sent to it
+	 * does so, in the background and at most once per retry interval, and repairs the
+	 * queue when it does not (RabbitMQ can lose a queue under its consumer when a cluster
+	 * node stops). It must not block. The default does nothing.
+	 * @param replyQueue the reply queue the call waited on
+	 */
+	default void checkReplyQueue(String replyQueue) {
+	}
+
+	/**
 	 * Starts consuming for a server: the queues {@code <topic>}, {@code <topic>.<server>}
 	 * and a new {@code <topic>_fanout_<32 hex>} queue bound to the fanout exchange, all
 	 * declared as oslo declares them. Messages are handed to {@code handler} on the

@@ -64,7 +64,13 @@ class StreamOffsetTest {
 	void aStreamDeclaredAnewIsReadFromItsBeginning() {
 		this.offset.consumerArguments();
 		this.offset.delivered(Map.of("x-stream-offset", 3L));
-		this.offset.streamRecreated();
+		assertThat(this.offset.streamRecreated()).as("deleted under its consumer").isTrue();
+		assertThat(this.offset.consumerArguments()).isEqualTo(Map.of("x-stream-offset", "first"));
+	}
+
+	@Test
+	void aStreamDeclaredBeforeItsConsumerFirstStartedWasNotLost() {
+		assertThat(this.offset.streamRecreated()).isFalse();
 		assertThat(this.offset.consumerArguments()).isEqualTo(Map.of("x-stream-offset", "first"));
 	}
 

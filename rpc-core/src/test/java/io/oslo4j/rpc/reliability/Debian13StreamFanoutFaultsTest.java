@@ -12,6 +12,7 @@ import com.rabbitmq.client.Connection;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.RpcTemplate;
+import io.oslo4j.rpc.rabbit.RabbitTransport;
 import io.oslo4j.rpc.server.RpcServer;
 import io.oslo4j.rpc.test.BrokerQueues;
 import io.oslo4j.rpc.test.RabbitNode;
@@ -80,8 +81,12 @@ class Debian13StreamFanoutFaultsTest {
 
 			System.out.printf(
 					"[faults] stream fanout bad input, RabbitMQ 4.0.5 kolla mode: casts run %s; "
-							+ "serving again %.2f s after the stream was deleted; warnings and errors logged: %s%n",
-					endpoint.casts(), resumed, logs.summary());
+							+ "serving again %.2f s after the stream was deleted; fanout streams lost %d; "
+							+ "warnings and errors logged: %s%n",
+					endpoint.casts(), resumed, ((RabbitTransport) serverTransport).fanoutStreamsLost(), logs.summary());
+			assertThat(((RabbitTransport) serverTransport).fanoutStreamsLost())
+				.as("the deletion counted once, the first declaration and the reconnection not")
+				.isEqualTo(1);
 			assertThat(endpoint.casts()).as("each fanout cast run once")
 				.allSatisfy((id, count) -> assertThat(count.get()).as(id).isEqualTo(1));
 			assertThat(endpoint.casts().keySet()).as("fanout casts run")

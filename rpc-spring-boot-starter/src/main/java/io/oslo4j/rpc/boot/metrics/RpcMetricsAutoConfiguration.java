@@ -25,10 +25,12 @@ import org.springframework.context.annotation.Bean;
  * (timed out, or unknown); on RabbitMQ the counter
  * {@code rpc.rabbit.delivery.limit.reached}, messages delivered for the last time before
  * their quorum queue's delivery limit (RabbitMQ drops them if they are requeued or their
- * consumer fails once more), both bound to every registry by Boot's metrics support as a
- * {@link MeterBinder}; the executor meters of the servers' and listeners' workers
- * ({@link RpcWorkerMetrics}); and amqp-client's {@code rabbitmq.*} connection meters of
- * oslo4j's RabbitMQ transports, tagged {@code name=oslo4j-rpc} or
+ * consumer fails once more), {@code rpc.rabbit.reply.queue.repairs}, reply queues found
+ * lost under their consumer and repaired, and {@code rpc.rabbit.fanout.streams.lost},
+ * fanout streams deleted under their consumer; all bound to every registry by Boot's
+ * metrics support as a {@link MeterBinder}; the executor meters of the servers' and
+ * listeners' workers ({@link RpcWorkerMetrics}); and amqp-client's {@code rabbitmq.*}
+ * connection meters of oslo4j's RabbitMQ transports, tagged {@code name=oslo4j-rpc} or
  * {@code name=oslo4j-notifications} ({@link RpcRabbitMetricsPostProcessor}).
  */
 @AutoConfiguration(after = RpcAutoConfiguration.class)
@@ -41,6 +43,14 @@ public final class RpcMetricsAutoConfiguration {
 
 	/** Name of the counter of last deliveries before a quorum queue's delivery limit. */
 	public static final String DELIVERY_LIMIT_REACHED = "rpc.rabbit.delivery.limit.reached";
+
+	/**
+	 * Name of the counter of reply queues found lost under their consumer and repaired.
+	 */
+	public static final String REPLY_QUEUE_REPAIRS = "rpc.rabbit.reply.queue.repairs";
+
+	/** Name of the counter of fanout streams deleted under their consumer. */
+	public static final String FANOUT_STREAMS_LOST = "rpc.rabbit.fanout.streams.lost";
 
 	/**
 	 * amqp-client's {@code rabbitmq.*} connection meters of oslo4j's RabbitMQ transports.
@@ -69,6 +79,14 @@ public final class RpcMetricsAutoConfiguration {
 			if (transport instanceof RabbitTransport rabbit) {
 				FunctionCounter.builder(DELIVERY_LIMIT_REACHED, rabbit, RabbitTransport::deliveryLimitReached)
 					.description("Messages delivered for the last time before their quorum queue's delivery limit")
+					.register(registry);
+				FunctionCounter.builder(REPLY_QUEUE_REPAIRS, rabbit, RabbitTransport::replyQueueRepairs)
+					.description("Times the reply queue was found lost under its consumer, declared again and "
+							+ "consumed again")
+					.register(registry);
+				FunctionCounter.builder(FANOUT_STREAMS_LOST, rabbit, RabbitTransport::fanoutStreamsLost)
+					.description("Times a server's fanout stream was found deleted under its consumer and declared "
+							+ "again (fanout casts sent in between are lost)")
 					.register(registry);
 			}
 		};

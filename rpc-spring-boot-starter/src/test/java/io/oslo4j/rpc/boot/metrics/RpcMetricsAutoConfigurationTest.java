@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.boot.metrics;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -42,17 +44,20 @@ class RpcMetricsAutoConfigurationTest {
 	}
 
 	@Test
-	void onRabbitMqTheLastDeliveriesBeforeTheDeliveryLimitAreCounted() {
+	void onRabbitMqLastDeliveriesReplyQueueRepairsAndLostFanoutStreamsAreCounted() {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 			.withPropertyValues("rpc.transport-url=rabbit://guest:guest@127.0.0.1:5672/")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				FunctionCounter counter = registry.find(RpcMetricsAutoConfiguration.DELIVERY_LIMIT_REACHED)
-					.functionCounter();
-				assertThat(counter).isNotNull();
-				assertThat(counter.count()).isZero();
+				for (String name : List.of(RpcMetricsAutoConfiguration.DELIVERY_LIMIT_REACHED,
+						RpcMetricsAutoConfiguration.REPLY_QUEUE_REPAIRS,
+						RpcMetricsAutoConfiguration.FANOUT_STREAMS_LOST)) {
+					FunctionCounter counter = registry.find(name).functionCounter();
+					assertThat(counter).as(name).isNotNull();
+					assertThat(counter.count()).as(name).isZero();
+				}
 			});
 	}
 
