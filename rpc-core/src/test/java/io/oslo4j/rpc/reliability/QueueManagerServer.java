@@ -16,7 +16,7 @@ import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
 
 /**
- * A service that {@link QueueManagerCrashTest} runs in a JVM of its own, with
+ * A service that {@link QueueManagerCrashSuite} runs in a JVM of its own, with
  * queue-manager names, and kills with {@code kill -9}: a server of a topic that is also
  * the client of another. It prints {@code READY <reply queue>} once consuming,
  * {@code CAST <id>} for every {@code record} cast it runs, {@code CALLED <n>} once it has
