@@ -3,6 +3,7 @@ package io.oslo4j.rpc.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,14 +24,19 @@ import org.jspecify.annotations.Nullable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A raw amqp-client peer on the shared broker: publishes hand-made messages (each tagged
- * with a {@code fuzz-id} header) with publisher confirms, collects the replies sent to
- * its own reply queue, and, through a dead-letter policy on the server's queues, the ids
- * of every message the server rejected.
+ * A raw amqp-client peer on a broker (the shared one unless told otherwise): publishes
+ * hand-made messages (each tagged with a {@code fuzz-id} header) with publisher confirms,
+ * collects the replies sent to its own reply queue, and, through a dead-letter policy on
+ * the server's queues, the ids of every message the server rejected and how the broker
+ * dead-lettered them.
  */
 final class RawPeer implements AutoCloseable {
 
 	private static final String ID_HEADER = "fuzz-id";
+
+	private final String url;
+
+	private final Ctl ctl;
 
 	private final Connection connection;
 
@@ -42,13 +48,32 @@ final class RawPeer implements AutoCloseable {
 
 	private final Set<Integer> deadLettered = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, Long> deadLetterReasons = new ConcurrentHashMap<>();
+
+	private final Map<Integer, Object> deadLetterDeliveryCounts = new ConcurrentHashMap<>();
+
 	private @Nullable String policy;
 
 	private @Nullable String deadLetterQueue;
 
 	private int unconfirmed;
 
+	/**
+	 * Connects to the shared test broker.
+	 * @param url its transport URL
+	 */
 	RawPeer(String url) throws IOException, TimeoutException {
+		this(url, TestBroker::rabbitmqctl);
+	}
+
+	/**
+	 * Connects to a broker that {@code ctl} manages.
+	 * @param url the broker's transport URL
+	 * @param ctl runs the broker's {@code rabbitmqctl}
+	 */
+	RawPeer(String url, Ctl ctl) throws IOException, TimeoutException {
+		this.url = url;
+		this.ctl = ctl;
 		ConnectionFactory factory = BrokerQueues.rawConnectionFactory(url);
 		// dead-lettered bodies may be larger than amqp-client's default 64 MiB
 		factory.setMaxInboundMessageBodySize(Integer.MAX_VALUE);
@@ -83,12 +108,29 @@ final class RawPeer implements AutoCloseable {
 	}
 
 	/**
+	 * Returns how many dead-lettered messages the broker gave each first death reason
+	 * ({@code x-first-death-reason}).
+	 */
+	Map<String, Long> deadLetterReasons() {
+		return this.deadLetterReasons;
+	}
+
+	/**
+	 * Returns the {@code x-delivery-count} headers of the dead-lettered messages that
+	 * carried one, by {@code fuzz-id}.
+	 */
+	Map<Integer, Object> deadLetterDeliveryCounts() {
+		return this.deadLetterDeliveryCounts;
+	}
+
+	/**
 	 * Dead-letters every message rejected from the queues whose names start with
-	 * {@code prefix} into a queue of this peer (a policy on the shared broker, removed on
-	 * close); returns once the queues that exist have it.
+	 * {@code prefix} into a queue of this peer (a policy on the broker, removed on
+	 * close); returns once the queues that exist have it. Streams cannot dead-letter, and
+	 * take no such policy.
 	 * @param prefix the queue name prefix (the server's topic)
 	 */
-	void collectRejected(String prefix) throws IOException, InterruptedException {
+	void collectRejected(String prefix) throws Exception {
 		String exchange = "fuzz_dlx_" + prefix;
 		Channel channel = this.connection.createChannel();
 		channel.exchangeDeclare(exchange, "fanout", false, true, null);
@@ -97,20 +139,28 @@ final class RawPeer implements AutoCloseable {
 		channel.basicConsume(this.deadLetterQueue, true, new DefaultConsumer(channel) {
 			@Override
 			public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-				Object id = (properties.getHeaders() != null) ? properties.getHeaders().get(ID_HEADER) : null;
-				RawPeer.this.deadLettered.add((id instanceof Number number) ? number.intValue() : -1);
+				Map<String, Object> headers = (properties.getHeaders() != null) ? properties.getHeaders() : Map.of();
+				int id = (headers.get(ID_HEADER) instanceof Number number) ? number.intValue() : -1;
+				RawPeer.this.deadLettered.add(id);
+				RawPeer.this.deadLetterReasons.merge(String.valueOf(headers.get("x-first-death-reason")), 1L,
+						Long::sum);
+				Object count = headers.get("x-delivery-count");
+				if (count != null) {
+					RawPeer.this.deadLetterDeliveryCounts.put(id, count);
+				}
 			}
 		});
 		this.policy = "fuzz_" + prefix;
 		String policy = this.policy;
-		rabbitmqctl("set_policy", "--priority", "1000", "--apply-to", "queues", policy, "^" + prefix,
+		this.ctl.run("set_policy", "--priority", "1000", "--apply-to", "queues", policy, "^" + prefix,
 				"{\"dead-letter-exchange\":\"" + exchange + "\"}");
 		// queues that exist already take the policy on asynchronously
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> rabbitmqctl("list_queues", "name", "policy").lines()
+			.until(() -> this.ctl.run("list_queues", "--silent", "name", "type", "policy")
+				.lines()
 				.map((line) -> line.split("\t"))
-				.filter((columns) -> columns[0].startsWith(prefix))
-				.allMatch((columns) -> columns.length > 1 && columns[1].equals(policy)));
+				.filter((columns) -> columns[0].startsWith(prefix) && !columns[1].equals("stream"))
+				.allMatch((columns) -> columns.length > 2 && columns[2].equals(policy)));
 	}
 
 	/**
@@ -121,11 +171,27 @@ final class RawPeer implements AutoCloseable {
 	 * @param id its {@code fuzz-id}
 	 */
 	void publish(String exchange, String routingKey, BadMessage message, int id) throws IOException {
+		publish(exchange, routingKey, message, id, Map.of());
+	}
+
+	/**
+	 * Publishes a message with more headers; waits for the broker's confirms every 200
+	 * messages.
+	 * @param exchange the exchange
+	 * @param routingKey the routing key
+	 * @param message the message
+	 * @param id its {@code fuzz-id}
+	 * @param headers the other headers
+	 */
+	void publish(String exchange, String routingKey, BadMessage message, int id, Map<String, Object> headers)
+			throws IOException {
+		Map<String, Object> all = new HashMap<>(headers);
+		all.put(ID_HEADER, id);
 		AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType(message.contentType())
 			.contentEncoding("utf-8")
 			.deliveryMode(2)
 			.priority(0)
-			.headers(Map.of(ID_HEADER, id))
+			.headers(all)
 			.build();
 		this.publisher.basicPublish(exchange, routingKey, properties, message.body());
 		if (++this.unconfirmed >= 200) {
@@ -164,12 +230,12 @@ final class RawPeer implements AutoCloseable {
 	public void close() throws Exception {
 		try {
 			if (this.policy != null) {
-				rabbitmqctl("clear_policy", this.policy);
+				this.ctl.run("clear_policy", this.policy);
 			}
 		}
 		finally {
 			if (this.deadLetterQueue != null) {
-				BrokerQueues.delete(List.of(this.deadLetterQueue));
+				BrokerQueues.delete(this.url, List.of(this.deadLetterQueue));
 			}
 			this.connection.close();
 		}
@@ -177,6 +243,14 @@ final class RawPeer implements AutoCloseable {
 
 	static String rabbitmqctl(String... args) throws IOException, InterruptedException {
 		return TestBroker.rabbitmqctl(args);
+	}
+
+	/** Runs a broker's {@code rabbitmqctl} and returns its output. */
+	@FunctionalInterface
+	interface Ctl {
+
+		String run(String... args) throws Exception;
+
 	}
 
 }
