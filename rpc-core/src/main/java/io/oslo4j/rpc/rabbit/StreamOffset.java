@@ -44,6 +44,8 @@ final class StreamOffset {
 
 	private volatile long firstStartMillis = -1;
 
+	private volatile boolean started;
+
 	StreamOffset() {
 		this(Clock.systemUTC());
 	}
@@ -73,7 +75,7 @@ final class StreamOffset {
 	 */
 	boolean streamRecreated() {
 		this.next = FIRST;
-		return this.firstStartMillis >= 0;
+		return this.started;
 	}
 
 	/**
@@ -82,6 +84,7 @@ final class StreamOffset {
 	 * @return {@code {x-stream-offset: "next" | "first" | <offset> | <timestamp>}}
 	 */
 	Map<String, Object> consumerArguments() {
+		this.started = true;
 		long offset = this.next;
 		if (offset == NEXT) {
 			long first = this.firstStartMillis;

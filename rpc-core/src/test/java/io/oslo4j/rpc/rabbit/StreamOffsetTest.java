@@ -72,6 +72,8 @@ class StreamOffsetTest {
 	void aStreamDeclaredBeforeItsConsumerFirstStartedWasNotLost() {
 		assertThat(this.offset.streamRecreated()).isFalse();
 		assertThat(this.offset.consumerArguments()).isEqualTo(Map.of("x-stream-offset", "first"));
+		// the stream a consumer read from "first" is deleted under it
+		assertThat(this.offset.streamRecreated()).isTrue();
 	}
 
 }
