@@ -8,8 +8,6 @@ import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.TestBroker;
 import io.oslo4j.rpc.transport.Transport;
-import io.oslo4j.rpc.transport.TransportSettings;
-import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,8 +27,6 @@ class BadInputFuzzTest {
 
 	private static final int BAD_MESSAGES = 10_000;
 
-	private static final int MAX_MESSAGE_SIZE = 24 * 1024 * 1024;
-
 	@Test
 	@Timeout(600)
 	void tenThousandBadMessagesAreRefusedOrAnsweredWhileValidCallsAreServed() throws Exception {
@@ -38,16 +34,15 @@ class BadInputFuzzTest {
 		long seed = System.nanoTime();
 		FuzzEndpoint endpoint = new FuzzEndpoint();
 		try (RawPeer peer = new RawPeer(url);
-				Transport serverTransport = Transports.create(TransportUrl.parse(url),
-						TransportSettings.defaults()
-							.withOptions(Map.of("max_message_size", Integer.toString(MAX_MESSAGE_SIZE))));
+				Transport serverTransport = FuzzRun.serverTransport(url);
 				Transport clientTransport = Transports.create(url);
 				ServedTopic served = ServedTopic.serve(serverTransport, "fuzz", endpoint,
 						RpcServerOptions.defaults().withExecutorThreads(FuzzRun.EXECUTOR_THREADS))) {
 			peer.collectRejected(served.topic());
 			RpcTemplate client = served.client(clientTransport, Duration.ofSeconds(120));
 			assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
-			new FuzzRun("fuzz", BAD_MESSAGES, MAX_MESSAGE_SIZE, FuzzRoute.serverQueues(served.topic(), false), false)
+			new FuzzRun("fuzz", BAD_MESSAGES, FuzzRun.MAX_MESSAGE_SIZE, FuzzRoute.serverQueues(served.topic(), false),
+					false)
 				.run(seed, served, peer, client, endpoint);
 		}
 	}

@@ -10,8 +10,6 @@ import io.oslo4j.rpc.interop.InteropMode;
 import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.Transport;
-import io.oslo4j.rpc.transport.TransportSettings;
-import io.oslo4j.rpc.transport.TransportUrl;
 import io.oslo4j.rpc.transport.Transports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +37,6 @@ class Debian13BadInputFuzzTest {
 
 	private static final int BAD_MESSAGES = Integer.getInteger("oslo4j.fuzz.bad-messages", 10_000);
 
-	private static final int MAX_MESSAGE_SIZE = 24 * 1024 * 1024;
-
 	private static final int BROKER_MAX_MESSAGE_SIZE = 32 * 1024 * 1024;
 
 	private static final String LABEL = "fuzz, RabbitMQ 4.0.5 kolla mode";
@@ -56,9 +52,7 @@ class Debian13BadInputFuzzTest {
 			.start()) {
 			String url = node.url() + "?" + InteropMode.KOLLA.query();
 			try (RawPeer peer = new RawPeer(node.url(), node::ctl);
-					Transport serverTransport = Transports.create(TransportUrl.parse(url),
-							TransportSettings.defaults()
-								.withOptions(Map.of("max_message_size", Integer.toString(MAX_MESSAGE_SIZE))));
+					Transport serverTransport = FuzzRun.serverTransport(url);
 					Transport clientTransport = Transports.create(url);
 					ServedTopic served = ServedTopic.serve(serverTransport, "fuzz", endpoint,
 							RpcServerOptions.defaults().withExecutorThreads(FuzzRun.EXECUTOR_THREADS))) {
@@ -72,7 +66,7 @@ class Debian13BadInputFuzzTest {
 				RpcTemplate client = served.client(clientTransport, Duration.ofSeconds(120));
 				assertThat(client.call(RpcContext.empty(), "add", Map.of("a", 1, "b", 2), Long.class)).isEqualTo(3L);
 
-				FuzzFates fates = new FuzzRun(LABEL, BAD_MESSAGES, MAX_MESSAGE_SIZE,
+				FuzzFates fates = new FuzzRun(LABEL, BAD_MESSAGES, FuzzRun.MAX_MESSAGE_SIZE,
 						FuzzRoute.serverQueues(topic, true), true)
 					.run(seed, served, peer, client, endpoint);
 

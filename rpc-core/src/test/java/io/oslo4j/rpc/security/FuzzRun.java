@@ -16,6 +16,10 @@ import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.security.BadMessage.Expect;
 import io.oslo4j.rpc.server.RpcServer;
+import io.oslo4j.rpc.transport.Transport;
+import io.oslo4j.rpc.transport.TransportSettings;
+import io.oslo4j.rpc.transport.TransportUrl;
+import io.oslo4j.rpc.transport.Transports;
 import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,21 @@ final class FuzzRun {
 
 	/** The server's executor threads, which the thread bounds allow for. */
 	static final int EXECUTOR_THREADS = 8;
+
+	/**
+	 * The fuzzed server's {@code max_message_size}; some bad messages are just over it.
+	 */
+	static final int MAX_MESSAGE_SIZE = 24 * 1024 * 1024;
+
+	/**
+	 * Makes the fuzzed server's transport, with {@link #MAX_MESSAGE_SIZE}.
+	 * @param url the broker's URL with its options
+	 * @return the transport
+	 */
+	static Transport serverTransport(String url) {
+		return Transports.create(TransportUrl.parse(url), TransportSettings.defaults()
+			.withOptions(Map.of("max_message_size", Integer.toString(MAX_MESSAGE_SIZE))));
+	}
 
 	private static final int VALID_EVERY = 50;
 
