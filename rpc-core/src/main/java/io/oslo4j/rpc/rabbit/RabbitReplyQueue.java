@@ -3,6 +3,7 @@ package io.oslo4j.rpc.rabbit;
 import java.time.Duration;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import io.oslo4j.rpc.transport.DeliveryHandler;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,8 @@ final class RabbitReplyQueue implements AutoCloseable {
 
 	private final ReplyQueueCheck check;
 
+	private final BooleanSupplier connected;
+
 	private final Lock lock = new ReentrantLock();
 
 	private volatile @Nullable String name;
@@ -38,9 +41,19 @@ final class RabbitReplyQueue implements AutoCloseable {
 
 	private volatile @Nullable OsloListenerContainer container;
 
+	/**
+	 * Makes the reply queue of a transport; nothing is declared until first use.
+	 * @param layout names and declares it
+	 * @param topology declares it again after reconnections
+	 * @param consumers starts its consumer
+	 * @param publisher sends its checks
+	 * @param options the transport's options
+	 * @param connected whether the consumer connection is open, without opening it
+	 */
 	RabbitReplyQueue(RabbitLayout layout, RabbitTopology topology, RabbitConsumers consumers, RabbitPublisher publisher,
-			RabbitOptions options) {
+			RabbitOptions options, BooleanSupplier connected) {
 		this.layout = layout;
+		this.connected = connected;
 		this.topology = topology;
 		this.consumers = consumers;
 		this.check = new ReplyQueueCheck(publisher::replyQueueCheck, consumers.scheduler(), this::repair,
@@ -79,11 +92,13 @@ final class RabbitReplyQueue implements AutoCloseable {
 
 	/**
 	 * Checks soon that the reply queue receives what is sent to it (a call on it timed
-	 * out).
+	 * out). Nothing is checked while the consumer connection is down: the consumer's
+	 * restart is followed by a check, and a check must not wait on the monitor thread for
+	 * a broker that does not answer.
 	 * @param queue the queue the call waited on
 	 */
 	void check(String queue) {
-		if (queue.equals(this.name)) {
+		if (queue.equals(this.name) && this.connected.getAsBoolean()) {
 			this.check.checkSoon(queue);
 		}
 	}

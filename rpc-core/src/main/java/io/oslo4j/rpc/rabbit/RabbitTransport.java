@@ -86,8 +86,8 @@ public class RabbitTransport extends AbstractTransport {
 		this.connector = new RabbitConnector(this.connectionFactories.consumer(), url);
 		this.notificationPublisher = new RabbitNotificationPublisher(this.connectionFactories.publisher(),
 				this.options);
-		this.replyQueue = new RabbitReplyQueue(this.layout, this.topology, this.consumers, this.publisher,
-				this.options);
+		this.replyQueue = new RabbitReplyQueue(this.layout, this.topology, this.consumers, this.publisher, this.options,
+				this.connectionFactories::consumerConnected);
 	}
 
 	/**
