@@ -57,6 +57,19 @@ final class Oslo4jMode {
 	}
 
 	/**
+	 * The guarantees of Spring AMQP's request/reply, for a like-for-like comparison:
+	 * replies through RabbitMQ's direct reply-to ({@code rabbit_direct_reply_to}) and
+	 * publishes that do not wait for the broker's confirm
+	 * ({@code confirm_publish=false}).
+	 * @param url the broker URL ({@code rabbit://})
+	 * @return the mode
+	 */
+	static Oslo4jMode springGuarantees(String url) {
+		return new Oslo4jMode(url, TransportSettings.defaults()
+			.withOptions(Map.of("rabbit_direct_reply_to", "true", "confirm_publish", "false")));
+	}
+
+	/**
 	 * kolla-ansible 2025.1's mode, on a control exchange of its own.
 	 * @param url the broker URL ({@code rabbit://})
 	 * @return the mode

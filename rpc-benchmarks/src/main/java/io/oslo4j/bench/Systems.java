@@ -26,6 +26,13 @@ final class Systems {
 	 */
 	static final String OSLO4J_DIRECT = "oslo4j-direct";
 
+	/**
+	 * oslo4j with Spring AMQP's guarantees (see
+	 * {@link Oslo4jMode#springGuarantees(String)}) and servers without workers, as a
+	 * {@code SimpleMessageListenerContainer} runs its listener on its consumer thread.
+	 */
+	static final String OSLO4J_AS_SPRING = "oslo4j-as-spring";
+
 	static final String SPRING = "spring";
 
 	static final String PYTHON = "python";
@@ -57,12 +64,14 @@ final class Systems {
 	static final String BASELINE = BARE;
 
 	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_VIRTUAL, OSLO4J_KOLLA, OSLO4J_DIRECT,
-			SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18, PYTHON18_TO_OSLO4J, FAKE);
+			OSLO4J_AS_SPRING, SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18,
+			PYTHON18_TO_OSLO4J, FAKE);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
 			Map.entry(OSLO4J, "oslo4j → oslo4j"), Map.entry(OSLO4J_INLINE, "oslo4j, executor-threads 0"),
 			Map.entry(OSLO4J_VIRTUAL, "oslo4j, virtual threads"), Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"),
-			Map.entry(OSLO4J_DIRECT, "oslo4j, direct reply-to"), Map.entry(SPRING, "Spring RabbitTemplate"),
+			Map.entry(OSLO4J_DIRECT, "oslo4j, direct reply-to"),
+			Map.entry(OSLO4J_AS_SPRING, "oslo4j, Spring's guarantees"), Map.entry(SPRING, "Spring RabbitTemplate"),
 			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
 			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
 			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
@@ -122,6 +131,7 @@ final class Systems {
 					RpcServerOptions.defaults().withExecutor(VirtualThreads.perTask()));
 			case OSLO4J_KOLLA -> Oslo4jSystem.withServers(id, Oslo4jMode.kolla(url), workers);
 			case OSLO4J_DIRECT -> Oslo4jSystem.withServers(id, Oslo4jMode.directReplyTo(url), workers);
+			case OSLO4J_AS_SPRING -> Oslo4jSystem.withServers(id, Oslo4jMode.springGuarantees(url), 0);
 			case SPRING -> new SpringAmqpSystem(url);
 			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
 			case OSLO4J_TO_PYTHON -> {

@@ -53,6 +53,9 @@ final class Targets {
 			if (scenario.isCall()) {
 				targets.add(ratio(report, scenario.label() + ": throughput ≥ Spring RabbitTemplate", scenario,
 						Systems.OSLO4J, Systems.SPRING, Measurement::throughput, 1, true));
+				targets.add(ratio(report,
+						scenario.label() + ": throughput with Spring's guarantees ≥ Spring RabbitTemplate", scenario,
+						Systems.OSLO4J_AS_SPRING, Systems.SPRING, Measurement::throughput, 1, true));
 			}
 		}
 		Measurement fake = report.get(Systems.FAKE, Scenario.SEQUENTIAL);
