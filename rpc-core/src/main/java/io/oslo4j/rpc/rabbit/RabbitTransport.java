@@ -189,8 +189,7 @@ public class RabbitTransport extends AbstractTransport {
 	}
 
 	/**
-	 * Checks soon, on the monitor thread, that the reply queue receives what is sent to
-	 * it, and repairs it if not ({@link ReplyQueueCheck}); nothing with direct reply-to.
+	 * Checks the reply queue soon ({@link ReplyQueueCheck}); not with direct reply-to.
 	 */
 	@Override
 	public void checkReplyQueue(String replyQueue) {
