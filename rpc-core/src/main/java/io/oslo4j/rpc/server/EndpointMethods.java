@@ -84,8 +84,13 @@ final class EndpointMethods {
 					throw new IllegalArgumentException("Endpoint " + type.getName() + " overloads method '"
 							+ method.getName() + "': RPC methods are called by name, so each name must be unique");
 				}
+				// named in a stable order: reflection returns methods in no particular
+				// one
+				String one = describe(previous.method());
+				String other = describe(method);
 				throw new IllegalArgumentException("Endpoint " + type.getName() + " maps both "
-						+ describe(previous.method()) + " and " + describe(method) + " to the RPC method '" + wireName
+						+ ((one.compareTo(other) <= 0) ? one + " and " + other : other + " and " + one)
+						+ " to the RPC method '" + wireName
 						+ "': give one of them another name with @RpcMethod(\"...\")");
 			}
 			if (previous == null) {
