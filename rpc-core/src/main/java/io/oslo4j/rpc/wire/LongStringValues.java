@@ -1,0 +1,172 @@
+package io.oslo4j.rpc.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+
+/**
+ * Takes the long string values out of a pure-ASCII JSON document before Jackson parses
+ * it. Jackson reads a string one char at a time, checking each against its escape table,
+ * which at 64 KB is most of the time a call spends decoding; a string value of
+ * {@link #MIN_LENGTH} chars or more without escapes is instead found eight bytes at a
+ * time ({@link AsciiScan#firstSpecial}), made a {@code String} with one bulk copy, and
+ * left out of the text Jackson parses (as {@code ""}). {@link LongStringParser} puts it
+ * back: the n-th string value Jackson reads is the n-th string value of the document.
+ * <p>
+ * Property names, strings with escapes and anything the scan does not understand (which
+ * then is not valid JSON) are left to Jackson, so the parsed value and the errors are
+ * those of a plain parse.
+ */
+final class LongStringValues {
+
+	/** Shorter strings are left to Jackson: taking them out would cost more. */
+	static final int MIN_LENGTH = 256;
+
+	/** The text Jackson parses: the document with the long string values emptied. */
+	private final byte[] text;
+
+	private final int length;
+
+	/** The ordinal (1 for the document's first string value) of each value taken out. */
+	private final int[] ordinals;
+
+	private final String[] values;
+
+	private LongStringValues(byte[] text, int length, int[] ordinals, String[] values) {
+		this.text = text;
+		this.length = length;
+		this.ordinals = ordinals;
+		this.values = values;
+	}
+
+	/**
+	 * Takes the long string values out of a document.
+	 * @param in the document, every byte ASCII
+	 * @param length how many bytes of {@code in} to take
+	 * @return the document without them, or {@code null} when it has none (or is not a
+	 * document the scan understands)
+	 */
+	static @Nullable LongStringValues extract(byte[] in, int length) {
+		int[] starts = new int[4];
+		int[] ends = new int[4];
+		int[] ordinals = new int[4];
+		int found = 0;
+		int ordinal = 0;
+		int i = 0;
+		while (true) {
+			int open = openingQuote(in, i, length);
+			if (open < 0) {
+				return null;
+			}
+			if (open == length) {
+				break;
+			}
+			boolean escaped = false;
+			int close = open + 1;
+			while (true) {
+				close = AsciiScan.firstSpecial(in, close, length);
+				if (close == length || (in[close] != '"' && in[close] != '\\')) {
+					// unterminated, or a raw control character: Jackson says what is
+					// wrong
+					return null;
+				}
+				if (in[close] == '"') {
+					break;
+				}
+				escaped = true;
+				close += 2;
+			}
+			if (!isPropertyName(in, close + 1, length)) {
+				ordinal++;
+				if (!escaped && close - open - 1 >= MIN_LENGTH) {
+					if (found == starts.length) {
+						starts = Arrays.copyOf(starts, found * 2);
+						ends = Arrays.copyOf(ends, found * 2);
+						ordinals = Arrays.copyOf(ordinals, found * 2);
+					}
+					starts[found] = open + 1;
+					ends[found] = close;
+					ordinals[found] = ordinal;
+					found++;
+				}
+			}
+			i = close + 1;
+		}
+		return (found != 0) ? cut(in, length, starts, ends, Arrays.copyOf(ordinals, found)) : null;
+	}
+
+	/**
+	 * The index of the next quote outside a string, {@code length} when there is none, or
+	 * -1 at a backslash (not valid outside a string).
+	 */
+	private static int openingQuote(byte[] in, int from, int length) {
+		for (int i = from; i < length; i++) {
+			if (in[i] == '"') {
+				return i;
+			}
+			if (in[i] == '\\') {
+				return -1;
+			}
+		}
+		return length;
+	}
+
+	/** Whether a string that ends before {@code from} is followed by a colon. */
+	private static boolean isPropertyName(byte[] in, int from, int length) {
+		for (int i = from; i < length; i++) {
+			byte b = in[i];
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return b == ':';
+			}
+		}
+		return false;
+	}
+
+	private static LongStringValues cut(byte[] in, int length, int[] starts, int[] ends, int[] ordinals) {
+		String[] values = new String[ordinals.length];
+		int removed = 0;
+		for (int k = 0; k < ordinals.length; k++) {
+			// every byte is ASCII, so Latin-1 decoding is a plain copy
+			values[k] = new String(in, starts[k], ends[k] - starts[k], StandardCharsets.ISO_8859_1);
+			removed += ends[k] - starts[k];
+		}
+		byte[] text = new byte[length - removed];
+		int from = 0;
+		int pos = 0;
+		for (int k = 0; k < ordinals.length; k++) {
+			System.arraycopy(in, from, text, pos, starts[k] - from);
+			pos += starts[k] - from;
+			from = ends[k];
+		}
+		System.arraycopy(in, from, text, pos, length - from);
+		return new LongStringValues(text, text.length, ordinals, values);
+	}
+
+	/**
+	 * Returns the text to parse: the document with each long string value emptied.
+	 * @return the bytes (ASCII)
+	 */
+	byte[] text() {
+		return this.text;
+	}
+
+	/**
+	 * Returns how many bytes of {@link #text()} to parse.
+	 * @return the length
+	 */
+	int length() {
+		return this.length;
+	}
+
+	/**
+	 * Returns a parser that reads the values taken out back in place.
+	 * @param parser a parser of {@link #text()}
+	 * @return the parser to read with
+	 */
+	LongStringParser restoring(JsonParser parser) {
+		return new LongStringParser(parser, this.ordinals, this.values);
+	}
+
+}
