@@ -35,6 +35,8 @@ public final class Envelope {
 
 	private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
+	private static final int[] NO_RUNS = {};
+
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	/** Shorter inner messages are parsed from bytes (converting would cost more). */
@@ -103,15 +105,31 @@ public final class Envelope {
 	 * @return the body
 	 */
 	byte[] wrap(byte[] inner, int length) {
-		int first = AsciiScan.firstToEscape(inner, 0, length);
+		return wrap(inner, length, NO_RUNS, 0);
+	}
+
+	/**
+	 * Wraps an inner message given as UTF-8 bytes, not looking again at the runs already
+	 * known to hold nothing to escape.
+	 * @param inner the inner JSON
+	 * @param length how many bytes of {@code inner} to take
+	 * @param plainRuns start and end of each plain run, in order
+	 * @param plainRunCount how many pairs of {@code plainRuns} are used
+	 * @return the body
+	 */
+	byte[] wrap(byte[] inner, int length, int[] plainRuns, int plainRunCount) {
+		PlainRunScan scan = new PlainRunScan(inner, length, plainRuns, plainRunCount);
+		int first = scan.firstToEscape(0);
 		int extra = 0;
-		for (int i = first; i < length; i = AsciiScan.firstToEscape(inner, i + 1, length)) {
+		for (int i = first; i < length; i = scan.firstToEscape(i + 1)) {
 			if (inner[i] != '"' && inner[i] != '\\') {
 				// not ASCII: escaped character by character as Python does
 				return wrap(new String(inner, 0, length, StandardCharsets.UTF_8));
 			}
 			extra++;
 		}
+		// the second pass finds the same bytes again
+		scan = new PlainRunScan(inner, length, plainRuns, plainRunCount);
 		byte[] out = new byte[PREFIX.length + length + extra + SUFFIX.length];
 		System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
 		int pos = PREFIX.length;
@@ -125,7 +143,7 @@ public final class Envelope {
 			out[pos++] = inner[i];
 			from = i + 1;
 			if (--extra > 0) {
-				i = AsciiScan.firstToEscape(inner, from, length);
+				i = scan.firstToEscape(from);
 			}
 		}
 		System.arraycopy(inner, from, out, pos, length - from);

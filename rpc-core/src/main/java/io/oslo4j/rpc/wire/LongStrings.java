@@ -42,8 +42,15 @@ final class LongStrings {
 			// a character outside ASCII becomes bytes of 0x80 and up, which the scan
 			// finds
 			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-			if (AsciiScan.firstToEscape(bytes, 0, bytes.length) == bytes.length) {
+			if (AsciiScan.isPlain(bytes, 0, bytes.length)) {
+				InnerJsonBuffer buffer = (g.streamWriteOutputTarget() instanceof InnerJsonBuffer inner) ? inner : null;
+				if (buffer != null) {
+					buffer.expectPlain(bytes);
+				}
 				g.writeRawUTF8String(bytes, 0, bytes.length);
+				if (buffer != null) {
+					buffer.expectPlain(null);
+				}
 				return;
 			}
 		}

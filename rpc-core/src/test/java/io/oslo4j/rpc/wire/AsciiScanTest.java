@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link AsciiScan}'s eight-bytes-at-a-time scans find the byte a plain byte-by-byte loop
  * finds: every byte value at every position of a word, next to any other, with the range
- * starting and ending anywhere.
+ * starting and ending anywhere, and anywhere in a long run crossed block by block.
  */
 class AsciiScanTest {
 
@@ -107,6 +107,34 @@ class AsciiScanTest {
 					i = found + 1;
 				}
 			}
+		}
+	}
+
+	@Test
+	void oneEdgeValueAtEveryPositionOfALongPlainRun() {
+		byte[] in = new byte[1200];
+		for (int i = 0; i < in.length; i++) {
+			in[i] = (byte) (0x23 + i % 0x39);
+		}
+		for (int at = 0; at < in.length; at++) {
+			byte clean = in[at];
+			for (int value : EDGES) {
+				in[at] = (byte) value;
+				for (int from : new int[] { 0, 1, 7, 33, 300 }) {
+					if (from <= at) {
+						assertScansAgree(in, from, in.length);
+						assertThat(AsciiScan.isPlain(in, from, in.length))
+							.as("isPlain, 0x%x at %d from %d", value, at, from)
+							.isEqualTo(firstToEscape(in, from, in.length) == in.length);
+					}
+				}
+			}
+			in[at] = clean;
+		}
+		for (int to = 0; to <= in.length; to++) {
+			assertThat(AsciiScan.isPlain(in, 0, to)).isTrue();
+			assertThat(AsciiScan.firstToEscape(in, 0, to)).isEqualTo(to);
+			assertThat(AsciiScan.firstSpecial(in, 0, to)).isEqualTo(to);
 		}
 	}
 

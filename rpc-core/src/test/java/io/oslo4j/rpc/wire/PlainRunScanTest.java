@@ -1,0 +1,62 @@
+package io.oslo4j.rpc.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Long plain strings are remembered where they land in the inner message, and the
+ * envelope skips them when it escapes the message, with the same bytes as a full scan.
+ */
+class PlainRunScanTest {
+
+	/** Longer than the generator's own buffer, which it writes to the stream directly. */
+	private static final String PLAIN = "abc ~!#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}".repeat(250);
+
+	@Test
+	void aLongPlainStringIsRememberedWhereItLands() {
+		InnerJsonBuffer out = write(Map.of("a", "short", "b", List.of(PLAIN, PLAIN + "\"", PLAIN + "2")));
+		String inner = new String(out.bytes(), 0, out.size(), StandardCharsets.US_ASCII);
+		assertThat(out.plainRunCount()).isEqualTo(2);
+		int[] runs = out.plainRuns();
+		assertThat(inner.substring(runs[0], runs[1])).isEqualTo(PLAIN);
+		assertThat(inner.substring(runs[2], runs[3])).isEqualTo(PLAIN + "2");
+	}
+
+	@Test
+	void theEnvelopeSkippingPlainRunsWritesWhatAFullScanWrites() {
+		Envelope envelope = new Envelope(OsloJson.mapper());
+		InnerJsonBuffer out = write(Map.of("b", List.of(PLAIN, "\"q\\", PLAIN + "\u00e9", Map.of("k\"", PLAIN))));
+		assertThat(out.plainRunCount()).isEqualTo(2);
+		byte[] skipping = envelope.wrap(out.bytes(), out.size(), out.plainRuns(), out.plainRunCount());
+		assertThat(skipping).isEqualTo(envelope.wrap(out.bytes(), out.size()));
+		assertThat(envelope.unwrap(skipping).get("b"))
+			.isEqualTo(List.of(PLAIN, "\"q\\", PLAIN + "\u00e9", Map.of("k\"", PLAIN)));
+	}
+
+	@Test
+	void runsAreSkippedOnlyWhereTheyAre() {
+		byte[] in = "\"aaaa\\bbbb\"cccc".getBytes(StandardCharsets.US_ASCII);
+		// a run over "aaaa" and one over "cccc": the quotes and the backslash around them
+		// are still found
+		PlainRunScan scan = new PlainRunScan(in, in.length, new int[] { 1, 5, 11, 15 }, 2);
+		assertThat(scan.firstToEscape(0)).isEqualTo(0);
+		assertThat(scan.firstToEscape(1)).isEqualTo(5);
+		assertThat(scan.firstToEscape(6)).isEqualTo(10);
+		assertThat(scan.firstToEscape(11)).isEqualTo(in.length);
+	}
+
+	private static InnerJsonBuffer write(Object value) {
+		InnerJsonBuffer out = new InnerJsonBuffer(64);
+		try (JsonGenerator g = OsloJson.mapper().createGenerator(out)) {
+			g.writePOJO(value);
+		}
+		return out;
+	}
+
+}
