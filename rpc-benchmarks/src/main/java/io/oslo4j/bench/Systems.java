@@ -35,6 +35,9 @@ final class Systems {
 
 	static final String SPRING = "spring";
 
+	/** Spring AMQP exchanging objects through its Jackson JSON message converter. */
+	static final String SPRING_JSON = "spring-json";
+
 	static final String PYTHON = "python";
 
 	static final String PYTHON_TO_OSLO4J = "python-oslo4j";
@@ -64,7 +67,7 @@ final class Systems {
 	static final String BASELINE = BARE;
 
 	static final List<String> ALL = List.of(BARE, OSLO4J, OSLO4J_INLINE, OSLO4J_VIRTUAL, OSLO4J_KOLLA, OSLO4J_DIRECT,
-			OSLO4J_AS_SPRING, SPRING, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18,
+			OSLO4J_AS_SPRING, SPRING, SPRING_JSON, PYTHON, PYTHON_TO_OSLO4J, OSLO4J_TO_PYTHON, PYTHON16, PYTHON18,
 			PYTHON18_TO_OSLO4J, FAKE);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry(BARE, "bare amqp-client"),
@@ -72,10 +75,10 @@ final class Systems {
 			Map.entry(OSLO4J_VIRTUAL, "oslo4j, virtual threads"), Map.entry(OSLO4J_KOLLA, "oslo4j, kolla 2025.1 mode"),
 			Map.entry(OSLO4J_DIRECT, "oslo4j, direct reply-to"),
 			Map.entry(OSLO4J_AS_SPRING, "oslo4j, Spring's guarantees"), Map.entry(SPRING, "Spring RabbitTemplate"),
-			Map.entry(PYTHON, "Python → Python"), Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"),
-			Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"), Map.entry(PYTHON16, "Python 16.1 → Python 16.1"),
-			Map.entry(PYTHON18, "Python 18.1 → Python 18.1"), Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"),
-			Map.entry(FAKE, "oslo4j fake://"));
+			Map.entry(SPRING_JSON, "Spring RabbitTemplate, JSON converter"), Map.entry(PYTHON, "Python → Python"),
+			Map.entry(PYTHON_TO_OSLO4J, "Python → oslo4j"), Map.entry(OSLO4J_TO_PYTHON, "oslo4j → Python"),
+			Map.entry(PYTHON16, "Python 16.1 → Python 16.1"), Map.entry(PYTHON18, "Python 18.1 → Python 18.1"),
+			Map.entry(PYTHON18_TO_OSLO4J, "Python 18.1 → oslo4j"), Map.entry(FAKE, "oslo4j fake://"));
 
 	private Systems() {
 	}
@@ -133,6 +136,7 @@ final class Systems {
 			case OSLO4J_DIRECT -> Oslo4jSystem.withServers(id, Oslo4jMode.directReplyTo(url), workers);
 			case OSLO4J_AS_SPRING -> Oslo4jSystem.withServers(id, Oslo4jMode.springGuarantees(url), 0);
 			case SPRING -> new SpringAmqpSystem(url);
+			case SPRING_JSON -> new SpringJsonSystem(url);
 			case FAKE -> Oslo4jSystem.withServers(id, "fake:///oslo4j-bench", workers);
 			case OSLO4J_TO_PYTHON -> {
 				if (python == null) {

@@ -56,6 +56,12 @@ final class Targets {
 				targets.add(ratio(report,
 						scenario.label() + ": throughput with Spring's guarantees ≥ Spring RabbitTemplate", scenario,
 						Systems.OSLO4J_AS_SPRING, Systems.SPRING, Measurement::throughput, 1, true));
+				targets.add(ratio(report, scenario.label() + ": throughput ≥ Spring RabbitTemplate, JSON converter",
+						scenario, Systems.OSLO4J, Systems.SPRING_JSON, Measurement::throughput, 1, true));
+				targets.add(ratio(report,
+						scenario.label()
+								+ ": throughput with Spring's guarantees ≥ Spring RabbitTemplate, JSON converter",
+						scenario, Systems.OSLO4J_AS_SPRING, Systems.SPRING_JSON, Measurement::throughput, 1, true));
 			}
 		}
 		Measurement fake = report.get(Systems.FAKE, Scenario.SEQUENTIAL);
