@@ -83,6 +83,30 @@ class LongStringValuesTest {
 	}
 
 	@Test
+	void valuesFromTheMinimumLengthUpAreTakenOut() {
+		String atMinimum = "{\"a\": \"" + "x".repeat(LongStringValues.MIN_LENGTH) + "\"}";
+		String belowMinimum = "{\"a\": \"" + "x".repeat(LongStringValues.MIN_LENGTH - 1) + "\"}";
+		LongStringValues values = LongStringValues.extract(ascii(atMinimum), atMinimum.length());
+		assertThat(values).isNotNull();
+		assertThat(new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII)).isEqualTo("{\"a\": \"\"}");
+		assertThat(LongStringValues.extract(ascii(belowMinimum), belowMinimum.length())).isNull();
+	}
+
+	@Test
+	void aValueThatEndsTheDocumentIsAValueNotAName() {
+		String json = "\"" + LONG + "\"";
+		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		assertThat(values).isNotNull();
+		assertThat(new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII)).isEqualTo("\"\"");
+	}
+
+	@Test
+	void aBackslashOutsideAStringLeavesTheDocumentToJackson() {
+		String json = "\\\", \"" + LONG + "\"";
+		assertThat(LongStringValues.extract(ascii(json), json.length())).isNull();
+	}
+
+	@Test
 	void invalidDocumentsFailAsAPlainParseFails() {
 		String[] invalid = { "{\"a\": \"" + LONG + "\" \"b\": 1}", "{\"a\": \"" + LONG + "\", }",
 				"{\"a\": \"" + LONG + "\"} x", "{\"a\": \"" + LONG + "\u0001\"}", "{\"a\": \"" + LONG,

@@ -51,6 +51,28 @@ class PlainRunScanTest {
 		assertThat(scan.firstToEscape(11)).isEqualTo(in.length);
 	}
 
+	@Test
+	void everyLongPlainStringOfAMessageIsRemembered() {
+		List<String> strings = List.of(PLAIN + "0", PLAIN + "1", PLAIN + "2", PLAIN + "3", PLAIN + "4");
+		InnerJsonBuffer out = write(Map.of("list", strings));
+		String inner = new String(out.bytes(), 0, out.size(), StandardCharsets.US_ASCII);
+		assertThat(out.plainRunCount()).isEqualTo(strings.size());
+		int[] runs = out.plainRuns();
+		for (int k = 0; k < strings.size(); k++) {
+			assertThat(inner.substring(runs[2 * k], runs[2 * k + 1])).isEqualTo(strings.get(k));
+		}
+		Envelope envelope = new Envelope(OsloJson.mapper());
+		assertThat(envelope.wrap(out.bytes(), out.size(), runs, out.plainRunCount()))
+			.isEqualTo(envelope.wrap(out.bytes(), out.size()));
+	}
+
+	@Test
+	void plainBytesBeforeARunAreNotTakenForAHit() {
+		byte[] in = "xxaaaa\"".getBytes(StandardCharsets.US_ASCII);
+		PlainRunScan scan = new PlainRunScan(in, in.length, new int[] { 2, 6 }, 1);
+		assertThat(scan.firstToEscape(0)).isEqualTo(6);
+	}
+
 	private static InnerJsonBuffer write(Object value) {
 		InnerJsonBuffer out = new InnerJsonBuffer(64);
 		try (JsonGenerator g = OsloJson.mapper().createGenerator(out)) {
