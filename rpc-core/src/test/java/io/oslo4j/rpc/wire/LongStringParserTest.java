@@ -108,6 +108,29 @@ class LongStringParserTest {
 	}
 
 	@Test
+	void otherTokensAreReadFromTheDocumentsOwnCharacters() {
+		// a parser of chars keeps a number's characters where they are in its input, at
+		// an
+		// offset
+		String json = "{\"a\": \"" + LONG + "\", \"n\": 1234567}";
+		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		char[] text = new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII).toCharArray();
+		try (JsonParser plain = READER.createParser(text, 0, text.length);
+				LongStringParser parser = values.restoring(plain)) {
+			parser.nextToken();
+			parser.nextName();
+			assertThat(parser.nextStringValue()).isEqualTo(LONG);
+			parser.nextName();
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+			assertThat(parser.hasStringCharacters()).isEqualTo(plain.hasStringCharacters());
+			assertThat(parser.getStringOffset()).isPositive();
+			assertThat(new String(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()))
+				.isEqualTo("1234567");
+			assertThat(parser.restoredAll()).isTrue();
+		}
+	}
+
+	@Test
 	void skippedValuesAreCountedAndNotRestored() {
 		try (LongStringParser parser = parser(DOCUMENT)) {
 			parser.nextToken();
