@@ -19,6 +19,14 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 
 	private static final int[] NONE = {};
 
+	/**
+	 * Room left after a write that made the buffer grow: the generator's own buffer (8000
+	 * bytes) and then some, so that what follows a long string (the rest of the message,
+	 * flushed when the generator closes) fits without growing and copying the buffer a
+	 * second time.
+	 */
+	static final int HEADROOM = 8192;
+
 	private byte @Nullable [] expected;
 
 	/** Start and end of each plain run, in order. */
@@ -57,6 +65,12 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 			this.plainRuns[this.plainRunCount * 2 + 1] = this.count + length;
 			this.plainRunCount++;
 			this.expected = null;
+		}
+		int wanted = this.count + length + HEADROOM;
+		if (length > this.buf.length - this.count && wanted > 0) {
+			// past 1 GB doubling overflows and the larger of the two is taken; past 2 GB
+			// ByteArrayOutputStream's own growth says what is wrong
+			this.buf = Arrays.copyOf(this.buf, Math.max(this.buf.length * 2, wanted));
 		}
 		super.write(bytes, offset, length);
 	}

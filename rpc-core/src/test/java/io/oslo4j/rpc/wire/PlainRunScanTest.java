@@ -73,6 +73,19 @@ class PlainRunScanTest {
 		assertThat(scan.firstToEscape(0)).isEqualTo(6);
 	}
 
+	@Test
+	void whatFollowsALongStringFitsWithoutGrowingTheBufferAgain() {
+		InnerJsonBuffer out = new InnerJsonBuffer(256);
+		out.write(new byte[100], 0, 100);
+		out.write(new byte[65536], 0, 65536);
+		byte[] afterLongString = out.bytes();
+		out.write(new byte[8000], 0, 8000);
+		assertThat(out.bytes()).as("no second copy of the long string").isSameAs(afterLongString);
+		assertThat(out.size()).isEqualTo(100 + 65536 + 8000);
+		out.write(new byte[200], 0, 200);
+		assertThat(out.bytes().length).as("doubling once the headroom is used").isEqualTo(2 * afterLongString.length);
+	}
+
 	private static InnerJsonBuffer write(Object value) {
 		InnerJsonBuffer out = new InnerJsonBuffer(64);
 		try (JsonGenerator g = OsloJson.mapper().createGenerator(out)) {
