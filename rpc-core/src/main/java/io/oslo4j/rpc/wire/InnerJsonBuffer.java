@@ -19,14 +19,6 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 
 	private static final int[] NONE = {};
 
-	/**
-	 * Room left after a write that made the buffer grow: the generator's own buffer (8000
-	 * bytes) and then some, so that what follows a long string (the rest of the message,
-	 * flushed when the generator closes) fits without growing and copying the buffer a
-	 * second time.
-	 */
-	static final int HEADROOM = 8192;
-
 	private byte @Nullable [] expected;
 
 	/** Start and end of each plain run, in order. */
@@ -66,7 +58,11 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 			this.plainRunCount++;
 			this.expected = null;
 		}
-		int wanted = this.count + length + HEADROOM;
+		// a write that does not fit leaves room for an eighth more: after a long string
+		// (which the generator writes here directly) the rest of the message, flushed
+		// when
+		// the generator closes, then fits without growing and copying the string again
+		int wanted = this.count + length + (length >> 3);
 		if (length > this.buf.length - this.count && wanted > 0) {
 			// past 1 GB doubling overflows and the larger of the two is taken; past 2 GB
 			// ByteArrayOutputStream's own growth says what is wrong

@@ -79,11 +79,28 @@ class PlainRunScanTest {
 		out.write(new byte[100], 0, 100);
 		out.write(new byte[65536], 0, 65536);
 		byte[] afterLongString = out.bytes();
+		assertThat(afterLongString).hasSize(100 + 65536 + 65536 / 8);
 		out.write(new byte[8000], 0, 8000);
 		assertThat(out.bytes()).as("no second copy of the long string").isSameAs(afterLongString);
 		assertThat(out.size()).isEqualTo(100 + 65536 + 8000);
-		out.write(new byte[200], 0, 200);
-		assertThat(out.bytes().length).as("doubling once the headroom is used").isEqualTo(2 * afterLongString.length);
+		out.write(new byte[500], 0, 500);
+		assertThat(out.bytes()).as("doubling once that room is used").hasSize(2 * afterLongString.length);
+	}
+
+	@Test
+	void shortMessagesGrowTheBufferAsMuchAsBefore() {
+		InnerJsonBuffer out = new InnerJsonBuffer(256);
+		byte[] initial = out.bytes();
+		out.write(new byte[256], 0, 256);
+		assertThat(out.bytes()).as("a write that just fits").isSameAs(initial);
+		InnerJsonBuffer doubled = new InnerJsonBuffer(256);
+		doubled.write(new byte[200], 0, 200);
+		doubled.write(new byte[100], 0, 100);
+		assertThat(doubled.bytes()).hasSize(512);
+		InnerJsonBuffer longer = new InnerJsonBuffer(256);
+		longer.write(new byte[200], 0, 200);
+		longer.write(new byte[320], 0, 320);
+		assertThat(longer.bytes()).as("an eighth more than needed").hasSize(200 + 320 + 40);
 	}
 
 	private static InnerJsonBuffer write(Object value) {
