@@ -58,10 +58,9 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 			this.plainRunCount++;
 			this.expected = null;
 		}
-		// a write that does not fit leaves room for an eighth more: after a long string
-		// (which the generator writes here directly) the rest of the message, flushed
-		// when
-		// the generator closes, then fits without growing and copying the string again
+		// a write that does not fit leaves room for an eighth more: after a long string,
+		// which the generator writes here directly, the rest of the message then fits
+		// without growing the buffer and copying the string again
 		int wanted = this.count + length + (length >> 3);
 		if (length > this.buf.length - this.count && wanted > 0) {
 			// past 1 GB doubling overflows and the larger of the two is taken; past 2 GB

@@ -85,8 +85,7 @@ class LongStringParserTest {
 			assertThat(parser.getValueAsString("default")).isEqualTo("a");
 			parser.nextToken();
 			assertThat(parser.hasStringCharacters()).isFalse();
-			assertThat(new String(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()))
-				.isEqualTo(LONG + "1");
+			assertThat(characters(parser)).isEqualTo(LONG + "1");
 			assertThat(parser.getValueAsString("default")).isEqualTo(LONG + "1");
 			StringWriter written = new StringWriter();
 			assertThat(parser.getString(written)).isEqualTo(LONG.length() + 1);
@@ -97,8 +96,7 @@ class LongStringParserTest {
 			parser.nextToken();
 			parser.nextToken();
 			assertThat(parser.getString()).isEqualTo("short");
-			assertThat(new String(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()))
-				.isEqualTo("short");
+			assertThat(characters(parser)).isEqualTo("short");
 			StringWriter shortWritten = new StringWriter();
 			assertThat(parser.getString(shortWritten)).isEqualTo(5);
 			assertThat(shortWritten).hasToString("short");
@@ -124,8 +122,7 @@ class LongStringParserTest {
 			assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
 			assertThat(parser.hasStringCharacters()).isEqualTo(plain.hasStringCharacters());
 			assertThat(parser.getStringOffset()).isPositive();
-			assertThat(new String(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()))
-				.isEqualTo("1234567");
+			assertThat(characters(parser)).isEqualTo("1234567");
 			assertThat(parser.restoredAll()).isTrue();
 		}
 	}
@@ -161,6 +158,14 @@ class LongStringParserTest {
 			assertThatExceptionOfType(JacksonException.class).isThrownBy(parser::skipChildren)
 				.withMessageContaining("end-of-input");
 		}
+	}
+
+	/**
+	 * The current token's text as {@code getStringCharacters} and its offset and length
+	 * give it.
+	 */
+	private static String characters(JsonParser parser) {
+		return new String(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
 	}
 
 	private static LongStringParser parser(String json) {
