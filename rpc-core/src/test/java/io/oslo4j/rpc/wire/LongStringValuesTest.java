@@ -112,7 +112,7 @@ class LongStringValuesTest {
 				"{\"a\": \"" + LONG + "\"} x", "{\"a\": \"" + LONG + "\u0001\"}", "{\"a\": \"" + LONG,
 				"[\"" + LONG + "\"]", "{\"a\": \\\"" + LONG + "\"}" };
 		for (String json : invalid) {
-			String padded = json + " ".repeat(Math.max(0, Envelope.CHAR_PARSE_MIN_LENGTH - json.length()));
+			String padded = json + " ".repeat(Math.max(0, InnerMessageReader.CHAR_PARSE_MIN_LENGTH - json.length()));
 			byte[] bytes = ascii(padded);
 			String expected = failureOf(() -> this.envelope.parse(new String(bytes, StandardCharsets.US_ASCII)));
 			assertThat(failureOf(() -> this.envelope.unwrap(this.envelope.wrap(padded)))).as(json).isEqualTo(expected);

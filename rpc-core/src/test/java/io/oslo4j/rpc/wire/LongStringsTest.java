@@ -79,7 +79,7 @@ class LongStringsTest {
 	void aLongInnerMessageParsedFromCharsEqualsTheByteParse() {
 		String inner = "{\"method\": \"echo\", \"args\": {\"s\": \"" + "q\\\"\\\\\\n\\u00e9\\ud83d\\ude00 ".repeat(200)
 				+ "\", \"x\": [1, 2.5, -0.0, NaN, Infinity, null, true, {}]}}";
-		assertThat(inner.length()).isGreaterThan(Envelope.CHAR_PARSE_MIN_LENGTH);
+		assertThat(inner.length()).isGreaterThan(InnerMessageReader.CHAR_PARSE_MIN_LENGTH);
 		Envelope envelope = new Envelope(OsloJson.mapper());
 		Map<String, Object> viaChars = envelope.unwrap(envelope.wrap(inner));
 		assertThat(viaChars).isEqualTo(envelope.parse(inner));

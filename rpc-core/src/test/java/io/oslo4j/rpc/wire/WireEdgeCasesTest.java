@@ -85,7 +85,7 @@ class WireEdgeCasesTest {
 	void aLongInnerMessageWithRawUtf8IsDecodedAsUtf8() {
 		String text = "\u00e9\u20ac".repeat(600);
 		byte[] body = (PREFIX + "{\\\"method\\\": \\\"" + text + "\\\"}\"}").getBytes(StandardCharsets.UTF_8);
-		assertThat(Envelope.innerMessage(body).length()).isGreaterThan(Envelope.CHAR_PARSE_MIN_LENGTH);
+		assertThat(Envelope.innerMessage(body).length()).isGreaterThan(InnerMessageReader.CHAR_PARSE_MIN_LENGTH);
 		assertThat(this.codec.decodeRequest(body).method()).isEqualTo(text);
 	}
 
