@@ -166,7 +166,7 @@ public final class Envelope {
 	Map<String, @Nullable Object> unwrap(byte[] body) {
 		JsonStringBytes.Result fast = innerMessage(body);
 		if (fast != null) {
-			return this.reader.parseInner(fast.bytes(), fast.length());
+			return this.reader.parseInner(fast);
 		}
 		Map<String, @Nullable Object> outer = this.reader.parse(body, body.length);
 		if (!outer.containsKey(VERSION_KEY) || !outer.containsKey(MESSAGE_KEY)) {

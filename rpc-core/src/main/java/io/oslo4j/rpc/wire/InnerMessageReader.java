@@ -34,11 +34,13 @@ final class InnerMessageReader {
 	 * with one bulk copy. Anything else is parsed from bytes, so that invalid UTF-8 is
 	 * refused as before.
 	 */
-	Map<String, @Nullable Object> parseInner(byte[] inner, int length) {
+	Map<String, @Nullable Object> parseInner(JsonStringBytes.Result unescaped) {
+		byte[] inner = unescaped.bytes();
+		int length = unescaped.length();
 		if (length < CHAR_PARSE_MIN_LENGTH || !AsciiScan.isAscii(inner, 0, length)) {
 			return parse(inner, length);
 		}
-		LongStringValues longValues = LongStringValues.extract(inner, length);
+		LongStringValues longValues = LongStringValues.extract(unescaped);
 		if (longValues != null) {
 			Map<String, @Nullable Object> parsed = parseRestoring(longValues);
 			if (parsed != null) {

@@ -1,5 +1,7 @@
 package io.oslo4j.rpc.wire;
 
+import java.util.Arrays;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * from these bytes directly. Anything unusual (an unescaped quote, a raw control
  * character, a bad or lone-surrogate escape) gives {@code null}, and the caller takes the
  * general path, which reports errors as the JSON parser does.
+ * <p>
+ * Every byte of the result that ends a run of string content in JSON ({@code "},
+ * {@code \} or a control byte) comes from an escape, so unescaping finds them all; their
+ * positions come with the result, and {@link LongStringValues} finds the strings of the
+ * inner message from them instead of scanning it again.
  */
 final class JsonStringBytes {
 
@@ -23,6 +30,8 @@ final class JsonStringBytes {
 	 */
 	static @Nullable Result unescape(byte[] in, int from, int to) {
 		byte[] out = new byte[to - from];
+		int[] specials = new int[16];
+		int specialCount = 0;
 		int o = 0;
 		int i = from;
 		while (i < to) {
@@ -36,40 +45,45 @@ final class JsonStringBytes {
 			if (in[i] != '\\' || i + 1 >= to) {
 				return null;
 			}
-			byte escape = in[i + 1];
-			switch (escape) {
-				case '"', '\\', '/' -> out[o++] = escape;
-				case 'n' -> out[o++] = '\n';
-				case 't' -> out[o++] = '\t';
-				case 'r' -> out[o++] = '\r';
-				case 'b' -> out[o++] = '\b';
-				case 'f' -> out[o++] = '\f';
+			int c;
+			int length = 2;
+			switch (in[i + 1]) {
+				case '"' -> c = '"';
+				case '\\' -> c = '\\';
+				case '/' -> c = '/';
+				case 'n' -> c = '\n';
+				case 't' -> c = '\t';
+				case 'r' -> c = '\r';
+				case 'b' -> c = '\b';
+				case 'f' -> c = '\f';
 				case 'u' -> {
-					int c = hex4(in, i + 2, to);
-					if (c < 0) {
-						return null;
-					}
+					c = hex4(in, i + 2, to);
+					length = 6;
 					if (c >= 0xD800 && c <= 0xDFFF) {
 						int low = (c <= 0xDBFF && i + 12 <= to && in[i + 6] == '\\' && in[i + 7] == 'u')
 								? hex4(in, i + 8, to) : -1;
 						if (low < 0xDC00 || low > 0xDFFF) {
 							return null;
 						}
-						o = utf8(0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00), out, o);
-						i += 12;
-						continue;
+						c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+						length = 12;
 					}
-					o = utf8(c, out, o);
-					i += 6;
-					continue;
 				}
-				default -> {
-					return null;
-				}
+				default -> c = -1;
 			}
-			i += 2;
+			if (c < 0) {
+				return null;
+			}
+			if (c < 0x20 || c == '"' || c == '\\') {
+				if (specialCount == specials.length) {
+					specials = Arrays.copyOf(specials, specialCount * 2);
+				}
+				specials[specialCount++] = o;
+			}
+			o = utf8(c, out, o);
+			i += length;
 		}
-		return new Result(out, o);
+		return new Result(out, o, specials, specialCount);
 	}
 
 	private static int hex4(byte[] in, int at, int to) {
@@ -114,8 +128,11 @@ final class JsonStringBytes {
 	 *
 	 * @param bytes the buffer
 	 * @param length how many bytes of it are used
+	 * @param specials the positions, in order, of every {@code "}, {@code \\} and control
+	 * byte among them
+	 * @param specialCount how many of {@code specials} are used
 	 */
-	record Result(byte[] bytes, int length) {
+	record Result(byte[] bytes, int length, int[] specials, int specialCount) {
 	}
 
 }

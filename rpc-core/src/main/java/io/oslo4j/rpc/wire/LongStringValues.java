@@ -10,10 +10,11 @@ import tools.jackson.core.JsonParser;
  * Takes the long string values out of a pure-ASCII JSON document before Jackson parses
  * it. Jackson reads a string one char at a time, checking each against its escape table,
  * which at 64 KB is most of the time a call spends decoding; a string value of
- * {@link #MIN_LENGTH} chars or more without escapes is instead found eight bytes at a
- * time ({@link AsciiScan#firstSpecial}), made a {@code String} with one bulk copy, and
- * left out of the text Jackson parses (as {@code ""}). {@link LongStringParser} puts it
- * back: the n-th string value Jackson reads is the n-th string value of the document.
+ * {@link #MIN_LENGTH} chars or more without escapes is instead found from the positions
+ * of the special bytes that unescaping the envelope recorded (the message is not scanned
+ * again), made a {@code String} with one bulk copy, and left out of the text Jackson
+ * parses (as {@code ""}). {@link LongStringParser} puts it back: the n-th string value
+ * Jackson reads is the n-th string value of the document.
  * <p>
  * Property names, strings with escapes and anything the scan does not understand (which
  * then is not valid JSON) are left to Jackson, so the parsed value and the errors are
@@ -42,41 +43,59 @@ final class LongStringValues {
 	}
 
 	/**
-	 * Takes the long string values out of a document.
-	 * @param in the document, every byte ASCII
-	 * @param length how many bytes of {@code in} to take
+	 * Takes the long string values out of an inner message that {@link JsonStringBytes}
+	 * unescaped.
+	 * @param inner the inner message, every byte ASCII, with the positions of its special
+	 * bytes
 	 * @return the document without them, or {@code null} when it has none (or is not a
 	 * document the scan understands)
 	 */
-	static @Nullable LongStringValues extract(byte[] in, int length) {
+	static @Nullable LongStringValues extract(JsonStringBytes.Result inner) {
+		byte[] in = inner.bytes();
+		int length = inner.length();
+		int[] specials = inner.specials();
+		int specialCount = inner.specialCount();
 		int[] starts = new int[4];
 		int[] ends = new int[4];
 		int[] ordinals = new int[4];
 		int found = 0;
 		int ordinal = 0;
-		int i = 0;
+		// the next special byte to look at: outside a string, the first quote opens one
+		// (a control byte there is whitespace, or an error Jackson reports); inside, the
+		// first quote not escaped closes it
+		int k = 0;
 		while (true) {
-			int open = openingQuote(in, i, length);
-			if (open < 0) {
-				return null;
-			}
-			if (open == length) {
-				break;
-			}
-			boolean escaped = false;
-			int close = open + 1;
-			while (true) {
-				close = AsciiScan.firstSpecial(in, close, length);
-				if (close == length || (in[close] != '"' && in[close] != '\\')) {
-					// unterminated, or a raw control character: Jackson says what is
-					// wrong
+			while (k < specialCount && in[specials[k]] != '"') {
+				if (in[specials[k]] == '\\') {
+					// not valid outside a string
 					return null;
 				}
+				k++;
+			}
+			if (k == specialCount) {
+				break;
+			}
+			int open = specials[k++];
+			boolean escaped = false;
+			int close;
+			while (true) {
+				if (k == specialCount) {
+					// unterminated: Jackson says what is wrong
+					return null;
+				}
+				close = specials[k++];
 				if (in[close] == '"') {
 					break;
 				}
+				if (in[close] != '\\') {
+					// a raw control character: Jackson says what is wrong
+					return null;
+				}
 				escaped = true;
-				close += 2;
+				if (k < specialCount && specials[k] == close + 1) {
+					// the escaped byte is content, whatever it is
+					k++;
+				}
 			}
 			if (!isPropertyName(in, close + 1, length)) {
 				ordinal++;
@@ -92,25 +111,8 @@ final class LongStringValues {
 					found++;
 				}
 			}
-			i = close + 1;
 		}
 		return (found != 0) ? cut(in, length, starts, ends, Arrays.copyOf(ordinals, found)) : null;
-	}
-
-	/**
-	 * The index of the next quote outside a string, {@code length} when there is none, or
-	 * -1 at a backslash (not valid outside a string).
-	 */
-	private static int openingQuote(byte[] in, int from, int length) {
-		for (int i = from; i < length; i++) {
-			if (in[i] == '"') {
-				return i;
-			}
-			if (in[i] == '\\') {
-				return -1;
-			}
-		}
-		return length;
 	}
 
 	/** Whether a string that ends before {@code from} is followed by a colon. */

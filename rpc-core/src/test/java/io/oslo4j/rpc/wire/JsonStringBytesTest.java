@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link JsonStringBytes#unescape} gives back the UTF-8 bytes of any string, however it
  * was escaped (short escapes, {@code \\uXXXX} in either case, surrogate pairs, raw UTF-8,
- * {@code \/}), wherever in the range and at whatever offset the escapes fall; a raw quote
- * or control byte anywhere between escapes gives {@code null}.
+ * {@code \/}), wherever in the range and at whatever offset the escapes fall, with the
+ * position of every quote, backslash and control byte in them; a raw quote or control
+ * byte anywhere between escapes gives {@code null}.
  */
 class JsonStringBytesTest {
 
@@ -73,8 +74,23 @@ class JsonStringBytesTest {
 		byte[] escaped = concat(escape(text, random));
 		JsonStringBytes.Result result = unescape(escaped, random);
 		assertThat(result).as(() -> new String(escaped, StandardCharsets.UTF_8)).isNotNull();
+		byte[] expected = text.getBytes(StandardCharsets.UTF_8);
 		assertThat(Arrays.copyOf(result.bytes(), result.length())).as(() -> new String(escaped, StandardCharsets.UTF_8))
-			.isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+			.isEqualTo(expected);
+		assertThat(Arrays.copyOf(result.specials(), result.specialCount()))
+			.as(() -> "special bytes of " + new String(escaped, StandardCharsets.UTF_8))
+			.isEqualTo(specialPositions(expected));
+	}
+
+	/** Where the quotes, backslashes and control bytes are. */
+	private static int[] specialPositions(byte[] bytes) {
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '"' || bytes[i] == '\\' || (bytes[i] >= 0 && bytes[i] < 0x20)) {
+				positions.add(i);
+			}
+		}
+		return positions.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/** Unescapes {@code escaped} placed at a random offset, with garbage either side. */
@@ -116,8 +132,8 @@ class JsonStringBytesTest {
 
 	private static byte[] escape(int codePoint, Random random) {
 		String escaped = switch (codePoint) {
-			case '"' -> "\\\"";
-			case '\\' -> "\\\\";
+			case '"' -> random.nextBoolean() ? "\\\"" : unicode(codePoint, random);
+			case '\\' -> random.nextBoolean() ? "\\\\" : unicode(codePoint, random);
 			case '/' -> random.nextBoolean() ? "\\/" : "/";
 			case '\n' -> random.nextBoolean() ? "\\n" : unicode(codePoint, random);
 			case '\r' -> random.nextBoolean() ? "\\r" : unicode(codePoint, random);

@@ -111,7 +111,7 @@ class LongStringParserTest {
 		// an
 		// offset
 		String json = "{\"a\": \"" + LONG + "\", \"n\": 1234567}";
-		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 		char[] text = new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII).toCharArray();
 		try (JsonParser plain = READER.createParser(text, 0, text.length);
 				LongStringParser parser = values.restoring(plain)) {
@@ -148,7 +148,7 @@ class LongStringParserTest {
 	@Test
 	void skippingPastTheEndOfATruncatedDocumentFails() {
 		String truncated = "{\"a\": [\"" + LONG + "\", [1, 2]";
-		LongStringValues values = LongStringValues.extract(ascii(truncated), truncated.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(truncated));
 		assertThat(values).isNotNull();
 		try (JsonParser plain = READER.createParser(values.text(), 0, values.length());
 				LongStringParser parser = values.restoring(plain)) {
@@ -169,13 +169,9 @@ class LongStringParserTest {
 	}
 
 	private static LongStringParser parser(String json) {
-		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 		assertThat(values).isNotNull();
 		return values.restoring(READER.createParser(values.text(), 0, values.length()));
-	}
-
-	private static byte[] ascii(String json) {
-		return json.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

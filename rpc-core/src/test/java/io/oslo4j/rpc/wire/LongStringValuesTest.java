@@ -34,7 +34,7 @@ class LongStringValuesTest {
 	void longValuesAreTakenOutAndReadBackInPlace() {
 		String json = "{\"method\": \"echo\", \"args\": {\"data\": {\"blob\": \"" + LONG
 				+ "\", \"n\": 1}, \"list\": [\"" + LONG + "x\", \"short\", \"" + LONG + "y\"]}, \"_msg_id\": \"m1\"}";
-		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 		assertThat(values).isNotNull();
 		assertThat(values.length()).isEqualTo(json.length() - 3 * LONG.length() - 2);
 		assertThat(parsedByEnvelope(json)).isEqualTo(plainParse(json));
@@ -44,7 +44,7 @@ class LongStringValuesTest {
 	void aDocumentWithoutLongValuesIsLeftToJackson() {
 		String longName = "{\"" + LONG + "\": 1, \"escaped\": \"" + LONG + "\\n\", \"short\": \"" + "x".repeat(200)
 				+ "\"}";
-		assertThat(LongStringValues.extract(ascii(longName), longName.length())).isNull();
+		assertThat(LongStringValues.extract(InnerMessages.unescaped(longName))).isNull();
 		assertThat(parsedByEnvelope(longName)).isEqualTo(plainParse(longName));
 	}
 
@@ -52,7 +52,7 @@ class LongStringValuesTest {
 	void valuesAfterPropertyNamesWithEscapedQuotesKeepTheirPlaces() {
 		String json = "{\"a\\\"b\": \"" + LONG + "1\", \"c\": [\"\\\\\", \"" + LONG + "2\"], \"d\" :\n \"" + LONG
 				+ "3\", \"e\": \"\\\"" + LONG + "\"}";
-		assertThat(LongStringValues.extract(ascii(json), json.length())).isNotNull();
+		assertThat(LongStringValues.extract(InnerMessages.unescaped(json))).isNotNull();
 		assertThat(parsedByEnvelope(json)).isEqualTo(plainParse(json));
 	}
 
@@ -69,7 +69,7 @@ class LongStringValuesTest {
 	void skippingChildrenCountsTheValuesSkipped() {
 		String json = "{\"skip\": {\"x\": [\"" + LONG + "1\", {\"y\": \"" + LONG + "2\"}]}, \"keep\": \"" + LONG
 				+ "3\"}";
-		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 		try (JsonParser plain = READER.createParser(values.text(), 0, values.length());
 				LongStringParser parser = values.restoring(plain)) {
 			assertThat(parser.nextToken()).isNotNull();
@@ -86,16 +86,16 @@ class LongStringValuesTest {
 	void valuesFromTheMinimumLengthUpAreTakenOut() {
 		String atMinimum = "{\"a\": \"" + "x".repeat(LongStringValues.MIN_LENGTH) + "\"}";
 		String belowMinimum = "{\"a\": \"" + "x".repeat(LongStringValues.MIN_LENGTH - 1) + "\"}";
-		LongStringValues values = LongStringValues.extract(ascii(atMinimum), atMinimum.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(atMinimum));
 		assertThat(values).isNotNull();
 		assertThat(new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII)).isEqualTo("{\"a\": \"\"}");
-		assertThat(LongStringValues.extract(ascii(belowMinimum), belowMinimum.length())).isNull();
+		assertThat(LongStringValues.extract(InnerMessages.unescaped(belowMinimum))).isNull();
 	}
 
 	@Test
 	void aValueThatEndsTheDocumentIsAValueNotAName() {
 		String json = "\"" + LONG + "\"";
-		LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+		LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 		assertThat(values).isNotNull();
 		assertThat(new String(values.text(), 0, values.length(), StandardCharsets.US_ASCII)).isEqualTo("\"\"");
 	}
@@ -103,7 +103,7 @@ class LongStringValuesTest {
 	@Test
 	void aBackslashOutsideAStringLeavesTheDocumentToJackson() {
 		String json = "\\\", \"" + LONG + "\"";
-		assertThat(LongStringValues.extract(ascii(json), json.length())).isNull();
+		assertThat(LongStringValues.extract(InnerMessages.unescaped(json))).isNull();
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class LongStringValuesTest {
 			String json = OsloJson.mapper().writeValueAsString(document);
 			Map<String, Object> expected = plainParse(json);
 			assertThat(parsedByEnvelope(json)).as("document %d", n).isEqualTo(expected);
-			LongStringValues values = LongStringValues.extract(ascii(json), json.length());
+			LongStringValues values = LongStringValues.extract(InnerMessages.unescaped(json));
 			if (values != null) {
 				try (JsonParser plain = READER.createParser(values.text(), 0, values.length());
 						LongStringParser parser = values.restoring(plain)) {
