@@ -30,7 +30,9 @@ final class JsonStringBytes {
 	 */
 	static @Nullable Result unescape(byte[] in, int from, int to) {
 		byte[] out = new byte[to - from];
-		int[] specials = new int[16];
+		// an inner message has a quote every few bytes, a long string rarely more than
+		// two
+		int[] specials = new int[Math.min(1024, Math.max(16, (to - from) >> 3))];
 		int specialCount = 0;
 		int o = 0;
 		int i = from;
