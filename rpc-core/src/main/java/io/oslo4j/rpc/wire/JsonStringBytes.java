@@ -32,7 +32,7 @@ final class JsonStringBytes {
 		byte[] out = new byte[to - from];
 		// an inner message has a quote every few bytes, a long string rarely more than
 		// two
-		int[] specials = new int[Math.min(1024, Math.max(16, (to - from) >> 3))];
+		int[] specials = new int[Math.min(256, Math.max(16, (to - from) >> 3))];
 		int specialCount = 0;
 		int o = 0;
 		int i = from;
