@@ -30,9 +30,8 @@ final class JsonStringBytes {
 	 */
 	static @Nullable Result unescape(byte[] in, int from, int to) {
 		byte[] out = new byte[to - from];
-		// an inner message has a quote every few bytes, a long string rarely more than
-		// two
-		int[] specials = new int[Math.min(256, Math.max(16, (to - from) >> 3))];
+		// a small request's quotes fit, and a long string adds two
+		int[] specials = new int[64];
 		int specialCount = 0;
 		int o = 0;
 		int i = from;

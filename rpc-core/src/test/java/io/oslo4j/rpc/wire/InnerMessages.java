@@ -1,6 +1,7 @@
 package io.oslo4j.rpc.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,17 @@ final class InnerMessages {
 	}
 
 	/**
-	 * Returns an inner message as unescaping an envelope gives it.
+	 * Returns an inner message as unescaping an envelope gives it, in arrays cut to the
+	 * bytes and positions used (so that reading past either fails).
 	 * @param json the inner message, any text
 	 * @return the unescaped bytes, with the positions of their special bytes
 	 */
 	static JsonStringBytes.Result unescaped(String json) {
 		byte[] literal = OsloJson.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
-		return Objects.requireNonNull(JsonStringBytes.unescape(literal, 1, literal.length - 1), json);
+		JsonStringBytes.Result result = Objects.requireNonNull(JsonStringBytes.unescape(literal, 1, literal.length - 1),
+				json);
+		return new JsonStringBytes.Result(Arrays.copyOf(result.bytes(), result.length()), result.length(),
+				Arrays.copyOf(result.specials(), result.specialCount()), result.specialCount());
 	}
 
 }

@@ -107,6 +107,12 @@ class LongStringValuesTest {
 	}
 
 	@Test
+	void aStringLeftOpenAfterAnEscapeLeavesTheDocumentToJackson() {
+		assertThat(LongStringValues.extract(InnerMessages.unescaped("{\"a\": \"" + LONG + "\\n"))).isNull();
+		assertThat(LongStringValues.extract(InnerMessages.unescaped("{\"a\": \"" + LONG + "\\"))).isNull();
+	}
+
+	@Test
 	void invalidDocumentsFailAsAPlainParseFails() {
 		String[] invalid = { "{\"a\": \"" + LONG + "\" \"b\": 1}", "{\"a\": \"" + LONG + "\", }",
 				"{\"a\": \"" + LONG + "\"} x", "{\"a\": \"" + LONG + "\u0001\"}", "{\"a\": \"" + LONG,
