@@ -1,7 +1,9 @@
 package io.oslo4j.rpc.wire;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.oslo4j.rpc.MalformedMessageException;
@@ -30,8 +32,6 @@ public final class Envelope {
 		.getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
-
-	private static final int[] NO_RUNS = {};
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -98,51 +98,84 @@ public final class Envelope {
 	 * @return the body
 	 */
 	byte[] wrap(byte[] inner, int length) {
-		return wrap(inner, length, NO_RUNS, 0);
+		return wrap(inner, length, List.of());
 	}
 
 	/**
-	 * Wraps an inner message given as UTF-8 bytes, not looking again at the runs already
-	 * known to hold nothing to escape.
+	 * Wraps an inner message written into an {@link InnerJsonBuffer}: its bytes escaped
+	 * as {@link #wrap(byte[], int)} does, its splices copied in as they are (they hold
+	 * nothing to escape).
 	 * @param inner the inner JSON
-	 * @param length how many bytes of {@code inner} to take
-	 * @param plainRuns start and end of each plain run, in order
-	 * @param plainRunCount how many pairs of {@code plainRuns} are used
 	 * @return the body
 	 */
-	byte[] wrap(byte[] inner, int length, int[] plainRuns, int plainRunCount) {
-		PlainRunScan scan = new PlainRunScan(inner, length, plainRuns, plainRunCount);
-		int first = scan.firstToEscape(0);
+	byte[] wrap(InnerJsonBuffer inner) {
+		return wrap(inner.bytes(), inner.size(), inner.splices());
+	}
+
+	private byte[] wrap(byte[] inner, int length, List<InnerJsonBuffer.Splice> splices) {
 		int extra = 0;
-		for (int i = first; i < length; i = scan.firstToEscape(i + 1)) {
-			if (inner[i] != '"' && inner[i] != '\\') {
-				// not ASCII: escaped character by character as Python does
-				return wrap(new String(inner, 0, length, StandardCharsets.UTF_8));
+		int spliced = 0;
+		int from = 0;
+		for (int s = 0; s <= splices.size(); s++) {
+			int to = (s < splices.size()) ? splices.get(s).at() : length;
+			for (int i = AsciiScan.firstToEscape(inner, from, to); i < to; i = AsciiScan.firstToEscape(inner, i + 1,
+					to)) {
+				if (inner[i] != '"' && inner[i] != '\\') {
+					// not ASCII: escaped character by character as Python does
+					return wrap(joined(inner, length, splices));
+				}
+				extra++;
 			}
-			extra++;
+			spliced += (s < splices.size()) ? splices.get(s).length() : 0;
+			from = to;
 		}
-		// the second pass finds the same bytes again
-		scan = new PlainRunScan(inner, length, plainRuns, plainRunCount);
-		byte[] out = new byte[PREFIX.length + length + extra + SUFFIX.length];
+		byte[] out = new byte[PREFIX.length + length + spliced + extra + SUFFIX.length];
 		System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
 		int pos = PREFIX.length;
-		int from = 0;
-		// every byte to escape is a quote or a backslash
-		int i = first;
-		while (extra > 0) {
-			System.arraycopy(inner, from, out, pos, i - from);
-			pos += i - from;
-			out[pos++] = '\\';
-			out[pos++] = inner[i];
-			from = i + 1;
-			if (--extra > 0) {
-				i = scan.firstToEscape(from);
+		from = 0;
+		for (int s = 0; s <= splices.size(); s++) {
+			int to = (s < splices.size()) ? splices.get(s).at() : length;
+			pos = escapeQuotes(inner, from, to, out, pos);
+			if (s < splices.size()) {
+				InnerJsonBuffer.Splice splice = splices.get(s);
+				System.arraycopy(splice.bytes(), splice.offset(), out, pos, splice.length());
+				pos += splice.length();
 			}
+			from = to;
 		}
-		System.arraycopy(inner, from, out, pos, length - from);
-		pos += length - from;
 		System.arraycopy(SUFFIX, 0, out, pos, SUFFIX.length);
 		return out;
+	}
+
+	/**
+	 * Copies {@code in[from, to)}, which holds no byte to escape but quotes and
+	 * backslashes, escaping those.
+	 * @return the position after the last byte written
+	 */
+	private static int escapeQuotes(byte[] in, int from, int to, byte[] out, int pos) {
+		int start = from;
+		for (int i = AsciiScan.firstToEscape(in, from, to); i < to; i = AsciiScan.firstToEscape(in, i + 1, to)) {
+			System.arraycopy(in, start, out, pos, i - start);
+			pos += i - start;
+			out[pos++] = '\\';
+			out[pos++] = in[i];
+			start = i + 1;
+		}
+		System.arraycopy(in, start, out, pos, to - start);
+		return pos + to - start;
+	}
+
+	/** The message as one text, splices in their places. */
+	private static String joined(byte[] inner, int length, List<InnerJsonBuffer.Splice> splices) {
+		ByteArrayOutputStream joined = new ByteArrayOutputStream(length);
+		int from = 0;
+		for (InnerJsonBuffer.Splice splice : splices) {
+			joined.write(inner, from, splice.at() - from);
+			joined.write(splice.bytes(), splice.offset(), splice.length());
+			from = splice.at();
+		}
+		joined.write(inner, from, length - from);
+		return joined.toString(StandardCharsets.UTF_8);
 	}
 
 	private static char shortEscape(char c) {

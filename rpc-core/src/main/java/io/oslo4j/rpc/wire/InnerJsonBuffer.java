@@ -1,37 +1,35 @@
 package io.oslo4j.rpc.wire;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The buffer an inner message is written into (as UTF-8, pure ASCII with Python's
- * escapes), read back without a copy by {@link Envelope#wrap(byte[], int, int[], int)}.
+ * escapes), read by {@link Envelope#wrap(InnerJsonBuffer)}.
  * <p>
- * It also remembers where the long strings that {@link LongStrings} found plain (nothing
- * to escape, not even in the envelope) landed: the generator hands a string longer than
- * its own buffer to the stream as the very array that was checked, and the envelope skips
- * those bytes instead of checking them a second time. (A shorter one is copied into the
- * generator's buffer first, and checked again.)
+ * A long string that {@link LongStrings} found plain (nothing to escape, not even in the
+ * envelope) is not copied into it: the generator hands a string longer than its own
+ * buffer to the stream as the very array that was checked, and the buffer keeps that
+ * array, and where it goes in the message, as a {@link Splice}. The envelope copies it
+ * once, into the body, without looking at it again. (A shorter one is copied into the
+ * generator's buffer first, and arrives here as ordinary bytes.)
  */
 final class InnerJsonBuffer extends ByteArrayOutputStream {
 
-	private static final int[] NONE = {};
-
 	private byte @Nullable [] expected;
 
-	/** Start and end of each plain run, in order. */
-	private int[] plainRuns = NONE;
-
-	private int plainRunCount;
+	private @Nullable List<Splice> splices;
 
 	InnerJsonBuffer(int size) {
 		super(size);
 	}
 
 	/**
-	 * Returns the internal buffer; the first {@link #size()} bytes are the content.
+	 * Returns the internal buffer; the first {@link #size()} bytes are the message
+	 * without its {@link #splices()}.
 	 * @return the buffer
 	 */
 	byte[] bytes() {
@@ -40,7 +38,8 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 
 	/**
 	 * Announces (or, with {@code null}, stops announcing) an array whose bytes are plain:
-	 * if the generator writes that array to this buffer, where it lands is remembered.
+	 * if the generator writes that array to this buffer, it is kept as a splice instead
+	 * of copied.
 	 * @param plain the checked bytes, or {@code null}
 	 */
 	void expectPlain(byte @Nullable [] plain) {
@@ -49,42 +48,37 @@ final class InnerJsonBuffer extends ByteArrayOutputStream {
 
 	@Override
 	public synchronized void write(byte[] bytes, int offset, int length) {
-		if (bytes == this.expected && length > 0) {
-			if (this.plainRunCount * 2 == this.plainRuns.length) {
-				this.plainRuns = Arrays.copyOf(this.plainRuns, Math.max(4, this.plainRuns.length * 2));
+		if (bytes == this.expected) {
+			List<Splice> kept = this.splices;
+			if (kept == null) {
+				kept = new ArrayList<>(4);
+				this.splices = kept;
 			}
-			this.plainRuns[this.plainRunCount * 2] = this.count;
-			this.plainRuns[this.plainRunCount * 2 + 1] = this.count + length;
-			this.plainRunCount++;
+			kept.add(new Splice(this.count, bytes, offset, length));
 			this.expected = null;
-		}
-		// a write that does not fit leaves room for an eighth more: after a long string,
-		// which the generator writes here directly, the rest of the message then fits
-		// without growing the buffer and copying the string again
-		int wanted = this.count + length + (length >> 3);
-		if (length > this.buf.length - this.count && wanted > 0) {
-			// past 1 GB doubling overflows and the larger of the two is taken; past 2 GB
-			// ByteArrayOutputStream's own growth says what is wrong
-			this.buf = Arrays.copyOf(this.buf, Math.max(this.buf.length * 2, wanted));
+			return;
 		}
 		super.write(bytes, offset, length);
 	}
 
 	/**
-	 * Returns the plain runs: start and end of each, in order, the first
-	 * {@link #plainRunCount()} pairs used.
-	 * @return the runs
+	 * Returns the plain arrays kept instead of copied, in the order of their positions.
+	 * @return the splices, empty when there are none
 	 */
-	int[] plainRuns() {
-		return this.plainRuns;
+	List<Splice> splices() {
+		List<Splice> kept = this.splices;
+		return (kept != null) ? kept : List.of();
 	}
 
 	/**
-	 * Returns how many plain runs there are.
-	 * @return the count
+	 * Bytes that belong in the message at a position of the buffer.
+	 *
+	 * @param at the index of {@link #bytes()} they go before
+	 * @param bytes the array holding them
+	 * @param offset where they start in it
+	 * @param length how many there are
 	 */
-	int plainRunCount() {
-		return this.plainRunCount;
+	record Splice(int at, byte[] bytes, int offset, int length) {
 	}
 
 }

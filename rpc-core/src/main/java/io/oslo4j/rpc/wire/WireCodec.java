@@ -85,7 +85,7 @@ public final class WireCodec {
 			throw new WireEncodingException(
 					"Cannot encode request '" + request.method() + "': " + ex.getOriginalMessage(), ex);
 		}
-		return this.envelope.wrap(out.bytes(), out.size(), out.plainRuns(), out.plainRunCount());
+		return this.envelope.wrap(out);
 	}
 
 	/**
@@ -114,7 +114,7 @@ public final class WireCodec {
 		catch (JacksonException ex) {
 			throw new WireEncodingException("Cannot encode the reply: " + ex.getOriginalMessage(), ex);
 		}
-		return this.envelope.wrap(out.bytes(), out.size(), out.plainRuns(), out.plainRunCount());
+		return this.envelope.wrap(out);
 	}
 
 	/**
