@@ -79,9 +79,14 @@ class InnerJsonBufferTest {
 		out.write(start, 0, start.length);
 		out.expectPlain(plain);
 		out.write(plain, 0, plain.length);
+		out.write("\", \"".getBytes(StandardCharsets.US_ASCII), 0, 4);
+		byte[] again = PLAIN.getBytes(StandardCharsets.US_ASCII);
+		out.expectPlain(again);
+		out.write(again, 0, again.length);
 		out.write("\"]".getBytes(StandardCharsets.US_ASCII), 0, 2);
+		assertThat(out.splices()).hasSize(2);
 		assertThat(ascii(this.envelope.wrap(out)))
-			.isEqualTo(ascii(this.envelope.wrap("[\"\u00e9\", \"" + PLAIN + "\"]")));
+			.isEqualTo(ascii(this.envelope.wrap("[\"\u00e9\", \"" + PLAIN + "\", \"" + PLAIN + "\"]")));
 	}
 
 	@Test
