@@ -1,5 +1,6 @@
 package io.oslo4j.rpc.server;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,10 +39,8 @@ final class WorkerQueue implements Workers {
 	}
 
 	/**
-	 * Makes the pool of a server: up to {@code threads} daemon threads named
-	 * {@code oslo4j-rpc-<name>-<n>}, started as requests need them, idle ones ending
-	 * after 60 s. A request goes to the worker that went idle last
-	 * ({@link LastIdleFirstQueue}).
+	 * Makes the pool of a server: {@code threads} daemon threads named
+	 * {@code oslo4j-rpc-<name>-<n>}, idle ones ending after 60 s.
 	 * @param threads the number of threads
 	 * @param queueCapacity how many requests may wait for a thread
 	 * @param name the server's name
@@ -50,10 +49,9 @@ final class WorkerQueue implements Workers {
 	 */
 	static WorkerQueue pool(int threads, int queueCapacity, String name,
 			@Nullable UnaryOperator<Runnable> taskDecorator) {
-		LastIdleFirstQueue queue = new LastIdleFirstQueue(queueCapacity, threads);
-		// no core threads: the queue makes the pool grow while no worker is idle
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, 60, TimeUnit.SECONDS, queue,
-				queue.counting(threads(name)), WorkerQueue::refuse);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(queueCapacity), threads(name), WorkerQueue::refuse);
+		executor.allowCoreThreadTimeOut(true);
 		return new WorkerQueue(executor, taskDecorator);
 	}
 

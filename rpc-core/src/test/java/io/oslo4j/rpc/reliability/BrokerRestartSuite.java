@@ -12,7 +12,6 @@ import io.oslo4j.rpc.Target;
 import io.oslo4j.rpc.client.ClientOptions;
 import io.oslo4j.rpc.client.RpcTemplate;
 import io.oslo4j.rpc.server.RpcServer;
-import io.oslo4j.rpc.server.RpcServerOptions;
 import io.oslo4j.rpc.test.RabbitNode;
 import io.oslo4j.rpc.transport.Transport;
 import io.oslo4j.rpc.transport.Transports;
@@ -50,12 +49,6 @@ abstract class BrokerRestartSuite {
 	private static final String AMQP_POOL = "pool-#-thread-#";
 
 	private static final int AMQP_POOL_BOUND = 4 * (2 * Runtime.getRuntime().availableProcessors() + 1);
-
-	// a server's workers start as requests need them: how many run after a reconnect
-	// depends on the backlog the broker delivers, so they are held to the server's size
-	private static final String WORKERS = "oslo#j-rpc-";
-
-	private static final int WORKERS_BOUND = RpcServerOptions.defaults().executorThreads();
 
 	// the publisher connection's idle channels: the cache, plus the long-lived confirm
 	// channels (min(2, rpc_conn_pool_size))
@@ -191,14 +184,7 @@ abstract class BrokerRestartSuite {
 		return now.entrySet()
 			.stream()
 			.allMatch((entry) -> entry.getValue() <= Math.max(before.getOrDefault(entry.getKey(), 0),
-					bound(entry.getKey())));
-	}
-
-	private static int bound(String threadName) {
-		if (AMQP_POOL.equals(threadName)) {
-			return AMQP_POOL_BOUND;
-		}
-		return threadName.startsWith(WORKERS) ? WORKERS_BOUND : 0;
+					AMQP_POOL.equals(entry.getKey()) ? AMQP_POOL_BOUND : 0));
 	}
 
 	private static void awaitProcessed(FaultEndpoint endpoint, MixedLoad load) {
