@@ -1,7 +1,6 @@
 package io.oslo4j.rpc.server;
 
 import java.lang.reflect.InvocationTargetException;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,41 +104,15 @@ public final class RpcDispatcher {
 	}
 
 	/**
-	 * oslo's {@code version_is_compatible(imp, req)}, step by step as Python evaluates
-	 * it, so malformed versions fail where and how they fail in Python: the major is
-	 * compared first (a one-part version of another major is merely incompatible), then
-	 * {@code parts[1]} ({@code IndexError} when absent), and the revision is only parsed
-	 * when the minors are equal.
+	 * oslo's {@code version_is_compatible(imp, req)}: a requested version that is not a
+	 * string fails on {@code .split} as in Python.
 	 */
 	private static boolean isCompatible(RpcVersion implemented, Object requested) {
 		if (!(requested instanceof String text)) {
 			throw DispatchFailure.builtin("AttributeError",
 					"'" + pythonType(requested) + "' object has no attribute 'split'");
 		}
-		String[] parts = text.split("\\.", -1);
-		if (pythonInt(parts[0]).compareTo(BigInteger.valueOf(implemented.major())) != 0) {
-			return false;
-		}
-		if (parts.length < 2) {
-			throw DispatchFailure.builtin("IndexError", "list index out of range");
-		}
-		int minor = pythonInt(parts[1]).compareTo(BigInteger.valueOf(implemented.minor()));
-		if (minor > 0) {
-			return false;
-		}
-		if (minor == 0 && parts.length > 2) {
-			return pythonInt(parts[2]).compareTo(BigInteger.valueOf(Math.max(implemented.revision(), 0))) <= 0;
-		}
-		return true;
-	}
-
-	private static BigInteger pythonInt(String part) {
-		try {
-			return new BigInteger(part.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw DispatchFailure.builtin("ValueError", "invalid literal for int() with base 10: '" + part + "'");
-		}
+		return PythonVersionCheck.isCompatible(implemented, text);
 	}
 
 	private static String pythonType(@Nullable Object value) {
