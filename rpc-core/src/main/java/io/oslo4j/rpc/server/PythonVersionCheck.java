@@ -78,13 +78,7 @@ final class PythonVersionCheck {
 		if (parts < 2) {
 			return NOT_SIMPLE;
 		}
-		if (major != implemented.major() || minor > implemented.minor()) {
-			return 0;
-		}
-		if (minor == implemented.minor() && parts == 3 && revision > Math.max(implemented.revision(), 0)) {
-			return 0;
-		}
-		return 1;
+		return implemented.accepts(new RpcVersion(major, minor, (parts == 3) ? revision : -1)) ? 1 : 0;
 	}
 
 	/**
