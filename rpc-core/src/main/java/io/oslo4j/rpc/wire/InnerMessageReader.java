@@ -37,17 +37,26 @@ final class InnerMessageReader {
 	Map<String, @Nullable Object> parseInner(JsonStringBytes.Result unescaped) {
 		byte[] inner = unescaped.bytes();
 		int length = unescaped.length();
-		if (length < CHAR_PARSE_MIN_LENGTH || !AsciiScan.isAscii(inner, 0, length)) {
+		if (length < CHAR_PARSE_MIN_LENGTH) {
 			return parse(inner, length);
 		}
 		LongStringValues longValues = LongStringValues.extract(unescaped);
+		boolean ascii;
 		if (longValues != null) {
-			Map<String, @Nullable Object> parsed = parseRestoring(longValues);
-			if (parsed != null) {
-				return parsed;
+			// the long values were found ASCII as they were copied out; the rest is
+			// checked here
+			ascii = AsciiScan.isAscii(longValues.text(), 0, longValues.length());
+			if (ascii) {
+				Map<String, @Nullable Object> parsed = parseRestoring(longValues);
+				if (parsed != null) {
+					return parsed;
+				}
 			}
 		}
-		return parseChars(inner, length);
+		else {
+			ascii = AsciiScan.isAscii(inner, 0, length);
+		}
+		return ascii ? parseChars(inner, length) : parse(inner, length);
 	}
 
 	/**

@@ -7,14 +7,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 
 /**
- * Takes the long string values out of a pure-ASCII JSON document before Jackson parses
- * it. Jackson reads a string one char at a time, checking each against its escape table,
- * which at 64 KB is most of the time a call spends decoding; a string value of
- * {@link #MIN_LENGTH} chars or more without escapes is instead found from the positions
- * of the special bytes that unescaping the envelope recorded (the message is not scanned
- * again), made a {@code String} with one bulk copy, and left out of the text Jackson
- * parses (as {@code ""}). {@link LongStringParser} puts it back: the n-th string value
- * Jackson reads is the n-th string value of the document.
+ * Takes the long string values out of a JSON document before Jackson parses it. Jackson
+ * reads a string one char at a time, checking each against its escape table, which at 64
+ * KB is most of the time a call spends decoding; a string value of {@link #MIN_LENGTH}
+ * chars or more without escapes is instead found from the positions of the special bytes
+ * that unescaping the envelope recorded (the message is not scanned again), made a
+ * {@code String} with one bulk copy, and left out of the text Jackson parses (as
+ * {@code ""}). {@link LongStringParser} puts it back: the n-th string value Jackson reads
+ * is the n-th string value of the document. A long value with a byte of 0x80 or above
+ * leaves the whole document to Jackson; the JDK finds one as it copies the value (a
+ * vectorized check), so the caller has only the rest of the document to check for ASCII.
  * <p>
  * Property names, strings with escapes and anything the scan does not understand (which
  * then is not valid JSON) are left to Jackson, so the parsed value and the errors are
@@ -24,6 +26,9 @@ final class LongStringValues {
 
 	/** Shorter strings are left to Jackson: taking them out would cost more. */
 	static final int MIN_LENGTH = 256;
+
+	/** What US-ASCII decoding puts in place of a byte of 0x80 and above. */
+	private static final char NOT_ASCII = '\uFFFD';
 
 	/** The text Jackson parses: the document with the long string values emptied. */
 	private final byte[] text;
@@ -45,10 +50,9 @@ final class LongStringValues {
 	/**
 	 * Takes the long string values out of an inner message that {@link JsonStringBytes}
 	 * unescaped.
-	 * @param inner the inner message, every byte ASCII, with the positions of its special
-	 * bytes
-	 * @return the document without them, or {@code null} when it has none (or is not a
-	 * document the scan understands)
+	 * @param inner the inner message, with the positions of its special bytes
+	 * @return the document without them, or {@code null} when it has none, when one is
+	 * not ASCII, or when it is not a document the scan understands
 	 */
 	static @Nullable LongStringValues extract(JsonStringBytes.Result inner) {
 		byte[] in = inner.bytes();
@@ -126,12 +130,16 @@ final class LongStringValues {
 		return false;
 	}
 
-	private static LongStringValues cut(byte[] in, int length, int[] starts, int[] ends, int[] ordinals) {
+	private static @Nullable LongStringValues cut(byte[] in, int length, int[] starts, int[] ends, int[] ordinals) {
 		String[] values = new String[ordinals.length];
 		int removed = 0;
 		for (int k = 0; k < ordinals.length; k++) {
-			// every byte is ASCII, so Latin-1 decoding is a plain copy
-			values[k] = new String(in, starts[k], ends[k] - starts[k], StandardCharsets.ISO_8859_1);
+			// ASCII bytes are copied as they are; each byte from 0x80 becomes U+FFFD,
+			// which no ASCII text holds (a String of ASCII answers at once)
+			values[k] = new String(in, starts[k], ends[k] - starts[k], StandardCharsets.US_ASCII);
+			if (values[k].indexOf(NOT_ASCII) >= 0) {
+				return null;
+			}
 			removed += ends[k] - starts[k];
 		}
 		byte[] text = new byte[length - removed];

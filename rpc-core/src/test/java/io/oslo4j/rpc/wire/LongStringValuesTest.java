@@ -113,6 +113,49 @@ class LongStringValuesTest {
 	}
 
 	@Test
+	void aLongValueOutsideAsciiLeavesTheDocumentToJackson() {
+		for (String value : new String[] { "\u00e9" + LONG, LONG + "\u20ac", LONG + "\ud83d\ude00" + LONG,
+				"\ufffd" + LONG }) {
+			String json = "{\"a\": \"" + LONG + "\", \"b\": \"" + value + "\"}";
+			assertThat(LongStringValues.extract(InnerMessages.unescaped(json))).as(value).isNull();
+			assertThat(parsedByEnvelope(json)).as(value).isEqualTo(plainParse(json));
+		}
+	}
+
+	@Test
+	void aShortPartOutsideAsciiIsParsedFromBytesAsJacksonDoes() {
+		for (String shortPart : new String[] { "\"caf\u00e9\"", "\"\u20ac\"", "\"x\ud83d\ude00\"" }) {
+			String json = "{\"a\": \"" + LONG + "\", \"b\": " + shortPart + ", \"c\": [\"" + LONG + "\"]}";
+			assertThat(LongStringValues.extract(InnerMessages.unescaped(json))).as(shortPart).isNotNull();
+			assertThat(parsedByEnvelope(json)).as(shortPart).isEqualTo(plainParse(json));
+			// the rest long enough to be parsed from chars if it were taken for ASCII
+			String longRest = "{\"a\": \"" + LONG + "\", \"b\": " + shortPart + ", \"c\": ["
+					+ "1, ".repeat(InnerMessageReader.CHAR_PARSE_MIN_LENGTH / 3) + "2]}";
+			assertThat(LongStringValues.extract(InnerMessages.unescaped(longRest)).length())
+				.isGreaterThan(InnerMessageReader.CHAR_PARSE_MIN_LENGTH);
+			assertThat(parsedByEnvelope(longRest)).as(shortPart).isEqualTo(plainParse(longRest));
+		}
+	}
+
+	@Test
+	void aLongDocumentOutsideAsciiWithoutLongValuesIsParsedFromBytes() {
+		String json = "{\"a\": \"caf\u00e9\", \"b\": [" + "1, ".repeat(400) + "2]}";
+		assertThat(LongStringValues.extract(InnerMessages.unescaped(json))).isNull();
+		assertThat(parsedByEnvelope(json)).isEqualTo(plainParse(json));
+	}
+
+	@Test
+	void invalidUtf8InALongValueIsRefusedAsBeforeNotReadAsText() {
+		// raw bytes in the envelope: a long value ending in a lone continuation byte
+		byte[] body = ascii("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"a\\\": \\\"" + LONG + "?\\\"}\"}");
+		int at = body.length - 6;
+		assertThat(body[at]).isEqualTo((byte) '?');
+		body[at] = (byte) 0x80;
+		assertThatExceptionOfType(MalformedMessageException.class).isThrownBy(() -> this.envelope.unwrap(body))
+			.withMessageContaining("Invalid UTF-8");
+	}
+
+	@Test
 	void invalidDocumentsFailAsAPlainParseFails() {
 		String[] invalid = { "{\"a\": \"" + LONG + "\" \"b\": 1}", "{\"a\": \"" + LONG + "\", }",
 				"{\"a\": \"" + LONG + "\"} x", "{\"a\": \"" + LONG + "\u0001\"}", "{\"a\": \"" + LONG,
