@@ -148,10 +148,8 @@ class Debian13ClusterFailoverTest {
 				assertThat(castsLost).as("confirmed casts never processed").isZero();
 				assertThat(castsTwice).as("casts processed twice by a server").isZero();
 				// a cast acknowledged on receipt whose ack went down with the stopping
-				// node is
-				// delivered again, maybe to the other server, whose _unique_ids are its
-				// own
-				// (as with oslo): only casts delivered in the instant before the stop
+				// node is delivered again, maybe to the other server, whose _unique_ids
+				// are its own (as with oslo): only casts delivered just before the stop
 				assertThat(castsOnBoth).as("casts processed by both servers").isLessThanOrEqualTo(ACKS_LOST_AT_STOP);
 				assertThat(fanout.confirmed).as("fanout casts confirmed").isNotEmpty();
 				assertThat(fanoutNotOnce).as("fanout casts not delivered exactly once to each server").isZero();
