@@ -63,6 +63,35 @@ final class BrokerErrors {
 		return 0;
 	}
 
+	/**
+	 * Returns whether a failure is the loss of the connection, or of the broker (refused
+	 * or unreachable), rather than something the broker said of the message or the
+	 * channel, or a close asked for by this side: what publishing again on a new
+	 * connection can mend.
+	 * @param ex the failure
+	 * @return whether the connection was lost
+	 */
+	static boolean connectionLost(Throwable ex) {
+		ShutdownSignalException signal = signal(ex);
+		if (signal != null) {
+			return signal.isHardError() && !signal.isInitiatedByApplication();
+		}
+		Throwable current = ex;
+		for (int depth = 0; current != null && depth < 10; depth++) {
+			if (current instanceof AuthenticationFailureException
+					|| current instanceof org.springframework.amqp.AmqpAuthenticationException
+					|| current instanceof SSLException) {
+				return false;
+			}
+			if (current instanceof java.net.SocketException
+					|| current instanceof org.springframework.amqp.AmqpConnectException) {
+				return true;
+			}
+			current = current.getCause();
+		}
+		return false;
+	}
+
 	private static @Nullable ShutdownSignalException signal(Throwable ex) {
 		Throwable current = ex;
 		for (int depth = 0; current != null && depth < 10; depth++) {

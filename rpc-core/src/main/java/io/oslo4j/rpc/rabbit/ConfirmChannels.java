@@ -207,6 +207,14 @@ final class ConfirmChannels implements AutoCloseable {
 	}
 
 	/**
+	 * Returns whether {@link #close()} was called.
+	 * @return whether closed
+	 */
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
 	 * Returns how many retired channels still wait for confirms before being closed.
 	 * @return the count
 	 */

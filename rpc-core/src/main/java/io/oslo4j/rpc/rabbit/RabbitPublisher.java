@@ -41,8 +41,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * <li>Exchanges are declared on first use (the declared set is forgotten when the
  * publisher connection is re-established, or a channel closed on a missing exchange); an
  * exchange that exists with other flags is used as it is, with a warning.</li>
- * <li>Replies are mandatory and retried while the broker returns them
- * ({@link RabbitReplies}).</li>
+ * <li>Replies are mandatory and retried while the broker returns them, and on a new
+ * connection when theirs was lost before the confirm ({@link RabbitReplies}).</li>
  * </ul>
  */
 final class RabbitPublisher implements ConnectionListener, AutoCloseable {
@@ -203,6 +203,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 	@Override
 	public void close() {
 		this.channels.close();
+		this.replies.close();
 	}
 
 	private void channelClosed(ShutdownSignalException cause) {
