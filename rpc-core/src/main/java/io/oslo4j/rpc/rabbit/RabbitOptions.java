@@ -64,8 +64,8 @@ import org.jspecify.annotations.Nullable;
  * @param transientQueuesTtl {@code rabbit_transient_queues_ttl} in seconds (0: no
  * {@code x-expires}, as oslo 14.6+)
  * @param qosPrefetchCount {@code rabbit_qos_prefetch_count}, 0 for unlimited
- * @param missingConsumerRetryTimeout how long a returned reply is retried
- * ({@code kombu_missing_consumer_retry_timeout})
+ * @param missingConsumerRetryTimeout how long a returned reply, or one whose connection
+ * was lost, is retried ({@code kombu_missing_consumer_retry_timeout})
  * @param shuffleHosts whether hosts are shuffled
  * ({@code kombu_failover_strategy=shuffle}) rather than tried in order
  * ({@code round-robin})

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs delayed retries on one daemon thread, started on the first retry and ended after a
- * minute without one: retries are rare, and one may wait for a connection, so they run
- * neither on a connection's thread nor on the common pool. Closing it runs the retries
- * still waiting at once, so that each finds its owner closed and fails.
+ * Runs delayed retries on one daemon thread, started on the first retry and ended after
+ * five seconds without one: retries are rare, and one may wait for a connection, so they
+ * run neither on a connection's thread nor on the common pool. Closing it runs the
+ * retries still waiting at once, so that each finds its owner closed and fails.
  */
 final class RetryTimer implements AutoCloseable {
 
@@ -45,7 +45,7 @@ final class RetryTimer implements AutoCloseable {
 				thread.setDaemon(true);
 				return thread;
 			});
-			executor.setKeepAliveTime(1, TimeUnit.MINUTES);
+			executor.setKeepAliveTime(5, TimeUnit.SECONDS);
 			executor.allowCoreThreadTimeOut(true);
 			this.executor = executor;
 		}

@@ -59,7 +59,8 @@ public class RpcRabbitProperties extends RpcRabbitQueueProperties {
 	private FailoverStrategy failoverStrategy = FailoverStrategy.ROUND_ROBIN;
 
 	/**
-	 * How long a reply to a caller whose reply queue is missing is retried
+	 * How long a reply to a caller whose reply queue is missing, or whose connection was
+	 * lost before the broker confirmed it, is retried
 	 * (kombu_missing_consumer_retry_timeout, seconds; a number without unit is seconds, a
 	 * fraction needs a unit: 1500ms).
 	 */
