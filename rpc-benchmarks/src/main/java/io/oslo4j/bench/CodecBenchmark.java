@@ -3,16 +3,8 @@ package io.oslo4j.bench;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-
-import io.oslo4j.rpc.wire.MessageIds;
-import io.oslo4j.rpc.wire.ReplyMessage;
-import io.oslo4j.rpc.wire.RequestMessage;
-import io.oslo4j.rpc.wire.WireCodec;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The four codecs of a call, without a broker: encoding and decoding the request and the
@@ -33,8 +25,6 @@ public final class CodecBenchmark {
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
 
-	private final WireCodec codec = WireCodec.defaultCodec();
-
 	private long sink;
 
 	private CodecBenchmark() {
@@ -52,20 +42,12 @@ public final class CodecBenchmark {
 		System.out.println("| Payload | Operation | µs per operation | bytes allocated per operation |");
 		System.out.println("|---|---|---:|---:|");
 		for (Payload payload : Payload.values()) {
-			// what the call scenarios send: an empty context, the default version, and
-			// the
-			// echo of the data as the result
-			Map<String, @Nullable Object> context = new LinkedHashMap<>();
-			RequestMessage request = RequestMessage.call("echo", payload.args(), null, null, MessageIds.next(),
-					"reply_" + MessageIds.next(), null, context);
-			byte[] requestBody = this.codec.encodeRequest(request);
-			ReplyMessage reply = ReplyMessage.result(MessageIds.next(), payload.args().get("data"));
-			byte[] replyBody = this.codec.encodeReply(reply);
+			CallCodecs call = new CallCodecs(payload.name());
 			List<Operation> operations = List.of(
-					new Operation("encode request", () -> this.codec.encodeRequest(request)),
-					new Operation("decode request", () -> this.codec.decodeRequest(requestBody)),
-					new Operation("encode reply", () -> this.codec.encodeReply(reply)),
-					new Operation("decode reply", () -> this.codec.decodeReply(replyBody)));
+					new Operation("encode request", () -> call.codec.encodeRequest(call.request)),
+					new Operation("decode request", () -> call.codec.decodeRequest(call.requestBody)),
+					new Operation("encode reply", () -> call.codec.encodeReply(call.reply)),
+					new Operation("decode reply", () -> call.codec.decodeReply(call.replyBody)));
 			double total = 0;
 			long totalBytes = 0;
 			for (Operation operation : operations) {

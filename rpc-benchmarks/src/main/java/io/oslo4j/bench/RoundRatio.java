@@ -36,17 +36,29 @@ record RoundRatio(double median, double low, double high, int rounds) {
 			Measurement a = system.get(i);
 			Measurement b = reference.get(i);
 			if (a.measured() && b.measured()) {
-				double ratio = figure.applyAsDouble(a) / figure.applyAsDouble(b);
-				if (!Double.isNaN(ratio) && !Double.isInfinite(ratio)) {
-					ratios.add(ratio);
-				}
+				ratios.add(figure.applyAsDouble(a) / figure.applyAsDouble(b));
 			}
 		}
-		if (ratios.isEmpty()) {
+		return ofRatios(ratios);
+	}
+
+	/**
+	 * Returns the median and interquartile range of per-round ratios taken elsewhere.
+	 * @param ratios the ratios, one per round (finite ones only are kept)
+	 * @return the ratio, or {@code null} when there is none
+	 */
+	static @Nullable RoundRatio ofRatios(List<Double> ratios) {
+		List<Double> sorted = new ArrayList<>();
+		for (double ratio : ratios) {
+			if (!Double.isNaN(ratio) && !Double.isInfinite(ratio)) {
+				sorted.add(ratio);
+			}
+		}
+		if (sorted.isEmpty()) {
 			return null;
 		}
-		Collections.sort(ratios);
-		return new RoundRatio(quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75), ratios.size());
+		Collections.sort(sorted);
+		return new RoundRatio(quantile(sorted, 0.5), quantile(sorted, 0.25), quantile(sorted, 0.75), sorted.size());
 	}
 
 	/** Linear interpolation between the closest ranks. */
