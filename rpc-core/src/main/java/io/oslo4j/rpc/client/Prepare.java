@@ -72,6 +72,19 @@ public final class Prepare {
 		return this;
 	}
 
+	/**
+	 * Sets how many times a send whose connection was lost is published again (oslo's
+	 * {@code prepare(retry=...)}).
+	 * @param retry {@code 0} never, {@code N} at most N times, {@code -1} until the
+	 * message goes through (a call never past its timeout)
+	 * @return this
+	 * @see ClientOptions#retry()
+	 */
+	public Prepare retry(int retry) {
+		this.options = this.options.withRetry(retry);
+		return this;
+	}
+
 	Target target() {
 		return this.target;
 	}

@@ -171,7 +171,8 @@ public final class RpcTemplate {
 	 * @param method the method name
 	 * @param args the keyword arguments
 	 * @throws io.oslo4j.rpc.InvalidTargetException when the target has no topic
-	 * @throws io.oslo4j.rpc.RpcDeliveryException when the message could not be sent
+	 * @throws io.oslo4j.rpc.RpcDeliveryException when the message could not be sent (an
+	 * {@link io.oslo4j.rpc.RpcConnectionLostException} once the {@code retry} is used up)
 	 */
 	public void cast(RpcContext ctx, String method, Map<String, ? extends @Nullable Object> args) {
 		this.target.validateForSend();
@@ -184,7 +185,8 @@ public final class RpcTemplate {
 		try {
 			RequestMessage request = RequestMessage.cast(method, serializeArgs(ctx, args), this.target.namespace(),
 					this.target.version(), observation.contextEntries());
-			this.transport.send(this.target, this.options.codec().encodeRequest(request), null);
+			SendRetry.send(this.transport, this.target, this.options.codec().encodeRequest(request),
+					this.options.retry());
 			observation.stop(null);
 		}
 		catch (RuntimeException ex) {
@@ -216,7 +218,8 @@ public final class RpcTemplate {
 					this.options.exceptions()::map);
 			CompletableFuture<Void> sent;
 			try {
-				sent = this.transport.sendAsync(this.target, body, timeout);
+				sent = SendRetry.sendAsync(this.transport, this.target, body, timeout, this.options.retry(),
+						call.future);
 			}
 			catch (RuntimeException ex) {
 				waiter.cancel(call);

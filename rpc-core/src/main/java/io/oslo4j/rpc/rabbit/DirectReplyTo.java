@@ -13,6 +13,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ReturnListener;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.oslo4j.rpc.RpcConnectionLostException;
 import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.transport.DeliveryHandler;
 import io.oslo4j.rpc.transport.MessageSizeLimit;
@@ -113,8 +114,9 @@ final class DirectReplyTo implements AutoCloseable {
 				channel = this.channels.channel(0);
 			}
 			catch (IOException | AmqpException | com.rabbitmq.client.AlreadyClosedException ex) {
-				failure = new RpcDeliveryException(
-						"Cannot open the direct reply-to channel: " + BrokerErrors.describe(ex), ex);
+				String message = "Cannot open the direct reply-to channel: " + BrokerErrors.describe(ex);
+				failure = BrokerErrors.connectionLost(ex) ? new RpcConnectionLostException(message, ex)
+						: new RpcDeliveryException(message, ex);
 				continue;
 			}
 			Address address = this.current;

@@ -3,6 +3,7 @@ package io.oslo4j.rpc.rabbit;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
+import io.oslo4j.rpc.RpcConnectionLostException;
 import io.oslo4j.rpc.RpcDeliveryException;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * confirmed the message ({@link #returned()} tells whether it returned it first as
  * unroutable, for a mandatory message), and fails with a {@link RpcDeliveryException}
  * naming the exchange and routing key on {@code basic.nack}, on the channel's closing or
- * when no confirm came in time.
+ * when no confirm came in time (a {@link RpcConnectionLostException} when the connection
+ * was lost).
  */
 final class PublishConfirm extends CompletableFuture<Void> {
 
@@ -77,8 +79,22 @@ final class PublishConfirm extends CompletableFuture<Void> {
 	 * @return the exception
 	 */
 	static RpcDeliveryException failure(String exchange, String routingKey, String reason, @Nullable Throwable cause) {
-		return new RpcDeliveryException("Failed to publish a message to exchange '" + exchange + "' with routing key '"
-				+ routingKey + "': " + reason, cause);
+		String message = "Failed to publish a message to exchange '" + exchange + "' with routing key '" + routingKey
+				+ "': " + reason;
+		return (cause != null && BrokerErrors.connectionLost(cause)) ? new RpcConnectionLostException(message, cause)
+				: new RpcDeliveryException(message, cause);
+	}
+
+	/**
+	 * Makes the exception a waiting publisher throws for a failed publish: the same
+	 * message and kind, with the waiting thread's stack trace.
+	 * @param failure the publish's failure
+	 * @return the exception to throw
+	 */
+	static RpcDeliveryException rethrown(Throwable failure) {
+		String message = String.valueOf(failure.getMessage());
+		return (failure instanceof RpcConnectionLostException) ? new RpcConnectionLostException(message, failure)
+				: new RpcDeliveryException(message, failure);
 	}
 
 }

@@ -222,8 +222,7 @@ final class RabbitPublisher implements ConnectionListener, AutoCloseable {
 			confirm.get(this.requestChannels.maxConfirmWaitNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			throw new RpcDeliveryException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
+			throw PublishConfirm.rethrown((ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (TimeoutException ex) {
 			throw PublishConfirm.failure(exchange, routingKey,

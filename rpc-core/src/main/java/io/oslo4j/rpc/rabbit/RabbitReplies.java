@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.transport.Completions;
+import io.oslo4j.rpc.transport.RetryTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;

@@ -143,6 +143,9 @@ public class RpcClientFactory implements BeanFactoryAware, SmartInitializingSing
 					: this.properties.getCallMonitorTimeout())
 			.withVersionCap(settings.getVersionCap())
 			.withInterceptors(interceptors(name, settings));
+		if (settings.getRetry() != null) {
+			clientOptions = clientOptions.withRetry(settings.getRetry());
+		}
 		RpcTemplate client = customized(name, new RpcTemplate(this.transport, target, clientOptions));
 		this.made.put(name, client);
 		return client;

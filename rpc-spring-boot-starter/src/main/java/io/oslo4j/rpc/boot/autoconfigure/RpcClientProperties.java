@@ -68,6 +68,14 @@ public class RpcClientProperties {
 	private @Nullable Boolean fanout;
 
 	/**
+	 * How many times a request or cast whose connection was lost before the broker
+	 * confirmed it is published again on a new connection (oslo's retry): 0 never (the
+	 * send fails with RpcConnectionLostException), N at most N times, -1 until it goes
+	 * through; a call never past its timeout. Not set: 0.
+	 */
+	private @Nullable Integer retry;
+
+	/**
 	 * Names of RpcClientInterceptor beans that see each message of this client, in order,
 	 * after the @GlobalRpcClientInterceptor beans.
 	 */
@@ -119,6 +127,14 @@ public class RpcClientProperties {
 
 	public void setVersion(@Nullable String version) {
 		this.version = version;
+	}
+
+	public @Nullable Integer getRetry() {
+		return this.retry;
+	}
+
+	public void setRetry(@Nullable Integer retry) {
+		this.retry = retry;
 	}
 
 	public @Nullable String getVersionCap() {

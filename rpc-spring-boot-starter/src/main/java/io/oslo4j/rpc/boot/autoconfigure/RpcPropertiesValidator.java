@@ -132,6 +132,12 @@ final class RpcPropertiesValidator {
 		version(prefix + ".version", client.getVersion());
 		version(prefix + ".version-cap", client.getVersionCap());
 		notBlank(prefix + ".topic", client.getTopic(), name);
+		if (client.getRetry() != null && client.getRetry() < -1) {
+			throw new RpcConfigurationException(prefix + ".retry",
+					"must be -1 (until the message goes through), 0 (never) or a count of times, was "
+							+ client.getRetry(),
+					prefix + ".retry=3", null);
+		}
 	}
 
 	private static void positive(String property, @Nullable Duration value, String example) {

@@ -80,6 +80,15 @@ class RpcStartupFailureTest {
 	}
 
 	@Test
+	void aRetryBelowMinusOneIsReportedWithTheClientKey() {
+		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=fake:///" + MessageIds.next(),
+				"rpc.clients.compute.retry=-3");
+		assertThat(analysis.getDescription()).contains("rpc.clients.compute.retry")
+			.contains("-1 (until the message goes through), 0 (never) or a count of times, was -3");
+		assertThat(analysis.getAction()).contains("rpc.clients.compute.retry=3");
+	}
+
+	@Test
 	void anUnknownAllowedRemoteExceptionIsReported() {
 		FailureAnalysis analysis = analyzeConfigurationFailure("rpc.transport-url=fake:///" + MessageIds.next(),
 				"rpc.allowed-remote-exceptions=com.example.Missing");

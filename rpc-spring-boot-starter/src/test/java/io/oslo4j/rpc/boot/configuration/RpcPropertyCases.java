@@ -103,6 +103,8 @@ final class RpcPropertyCases {
 						CLIENT + "      call-monitor-timeout: 20\n",
 						(context) -> assertThat(client(context).callMonitorTimeout())
 							.isEqualTo(Duration.ofSeconds(20))),
+				of("rpc.clients.<name>.retry", CLIENT + "      retry: -1\n",
+						(context) -> assertThat(client(context).retry()).isEqualTo(-1)),
 				of("rpc.clients.<name>.fanout", CLIENT + "      fanout: true\n",
 						(context) -> assertThat(target(context).fanout()).isTrue()),
 				of("rpc.notifications.driver", "rpc:\n  notifications:\n    driver: log\n",

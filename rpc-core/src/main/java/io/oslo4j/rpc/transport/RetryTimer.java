@@ -1,4 +1,4 @@
-package io.oslo4j.rpc.rabbit;
+package io.oslo4j.rpc.transport;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * run neither on a connection's thread nor on the common pool. Closing it runs the
  * retries still waiting at once, so that each finds its owner closed and fails.
  */
-final class RetryTimer implements AutoCloseable {
+public final class RetryTimer implements AutoCloseable {
 
 	private final String threadName;
 
@@ -24,7 +24,11 @@ final class RetryTimer implements AutoCloseable {
 
 	private boolean closed;
 
-	RetryTimer(String threadName) {
+	/**
+	 * Makes a timer; no thread starts until the first retry.
+	 * @param threadName the name of its thread
+	 */
+	public RetryTimer(String threadName) {
 		this.threadName = threadName;
 	}
 
@@ -34,7 +38,7 @@ final class RetryTimer implements AutoCloseable {
 	 * @param task the task
 	 * @return {@code false} when the timer is closed and the task will not run
 	 */
-	synchronized boolean schedule(long delayNanos, Runnable task) {
+	public synchronized boolean schedule(long delayNanos, Runnable task) {
 		if (this.closed) {
 			return false;
 		}

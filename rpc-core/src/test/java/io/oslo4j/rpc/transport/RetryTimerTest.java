@@ -1,4 +1,4 @@
-package io.oslo4j.rpc.rabbit;
+package io.oslo4j.rpc.transport;
 
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
