@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import io.oslo4j.rpc.RpcConnectionLostException;
 import io.oslo4j.rpc.RpcDeliveryException;
 import io.oslo4j.rpc.RpcContext;
 import io.oslo4j.rpc.RpcTimeoutException;
@@ -166,12 +167,16 @@ final class MixedLoad {
 		return this.callsLate.get() + this.hung.get();
 	}
 
-	/** Returns the failures other than timeouts and delivery failures, by class. */
+	/**
+	 * Returns the failures other than timeouts and delivery failures (a lost connection
+	 * included), by class.
+	 */
 	Map<String, Long> unexpectedFailures() {
 		Map<String, Long> unexpected = new java.util.TreeMap<>();
 		this.failures.forEach((type, count) -> {
 			if (!type.equals(RpcTimeoutException.class.getSimpleName())
-					&& !type.equals(RpcDeliveryException.class.getSimpleName())) {
+					&& !type.equals(RpcDeliveryException.class.getSimpleName())
+					&& !type.equals(RpcConnectionLostException.class.getSimpleName())) {
 				unexpected.put(type, count.get());
 			}
 		});
